@@ -1,0 +1,13 @@
+using System.CommandLine;
+
+namespace HyperRepHub.Cli.Commands;
+
+/// <summary>The top-level commands of <c>hyperrep</c>, in help order.</summary>
+internal static class CommandCatalog
+{
+    public static IEnumerable<Command> Create()
+    {
+        // Each command group lives in its own file under Commands/ and adds one line here.
+        yield break;
+    }
+}
