@@ -47,7 +47,7 @@ internal static class ZooImportCommand
         {
             Source, Out, Architecture, Dataset, Epoch, Evaluate, Json,
         };
-        command.SetAction(parseResult => Run(parseResult));
+        command.SetAction(parseResult => CommandErrors.Run(() => Run(parseResult)));
         return command;
     }
 

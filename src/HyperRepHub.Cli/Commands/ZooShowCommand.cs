@@ -18,7 +18,7 @@ internal static class ZooShowCommand
     public static Command Create()
     {
         var command = new Command("show", "Show a zoo's models, splits and accuracy.") { Directory, Verify, Json };
-        command.SetAction(parseResult => Run(parseResult));
+        command.SetAction(parseResult => CommandErrors.Run(() => Run(parseResult)));
         return command;
     }
 

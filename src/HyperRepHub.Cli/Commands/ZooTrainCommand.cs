@@ -64,7 +64,8 @@ internal static class ZooTrainCommand
             Dataset, Models, Epochs, Preset, Out, Architecture, BatchSize, LearningRate, MaxTrainImages, MaxTestImages,
             Json,
         };
-        command.SetAction((parseResult, cancellationToken) => Task.FromResult(Run(parseResult, cancellationToken)));
+        command.SetAction((parseResult, cancellationToken) =>
+            Task.FromResult(CommandErrors.Run(() => Run(parseResult, cancellationToken))));
         return command;
     }
 
