@@ -95,7 +95,7 @@ internal static class ZooTrainCommand
         {
             progress.Finish();
             Console.Error.WriteLine(
-                $"Stopped. '{directory}' holds every complete epoch; run the same command again to resume.");
+                $"Stopped. '{directory}' contains every complete epoch. Run the same command again to resume.");
             return 130;
         }
 
