@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Starts the pinned Azurite (tools/azurite) in the background on 127.0.0.1, installing it with `npm ci` first
-# when needed, waits until the blob and table services answer, and prints the connection string.
-# An Azurite already answering on the ports is reused. `scripts/start-azurite.sh --stop` stops the one this
+# when needed, waits until the blob and table services respond, and prints the connection string.
+# An Azurite already listening on the ports is reused. `scripts/start-azurite.sh --stop` stops the one this
 # script started.
 # Settings (environment): AZURITE_BLOB_PORT (10000), AZURITE_QUEUE_PORT (10001), AZURITE_TABLE_PORT (10002),
 # AZURITE_DATA_DIR (.azurite under the repository root), AZURITE_START_SECONDS (60).
@@ -15,8 +15,8 @@ queue_port="${AZURITE_QUEUE_PORT:-10001}"
 table_port="${AZURITE_TABLE_PORT:-10002}"
 start_seconds="${AZURITE_START_SECONDS:-60}"
 
-# Azurite answers every request, even an unauthenticated one, with a "Server: Azurite-<Service>/<version>" header.
-answers() {
+# Azurite responds to every request, even an unauthenticated one, with a "Server: Azurite-<Service>/<version>" header.
+responds() {
   curl --silent --max-time 2 --output /dev/null --dump-header - "http://127.0.0.1:$1/devstoreaccount1" 2>/dev/null \
     | grep -qi "^server: azurite-$2"
 }
@@ -49,8 +49,8 @@ if [[ "${1:-}" == "--stop" ]]; then
   exit 0
 fi
 
-if answers "$blob_port" blob && answers "$table_port" table; then
-  echo "Reusing the Azurite already answering on 127.0.0.1:$blob_port." >&2
+if responds "$blob_port" blob && responds "$table_port" table; then
+  echo "Reusing the Azurite already listening on 127.0.0.1:$blob_port." >&2
   print_connection_string
   exit 0
 fi
@@ -72,20 +72,20 @@ pid=$!
 echo "$pid" >"$data_dir/azurite.pid"
 
 for ((i = 0; i < start_seconds * 5; i++)); do
-  if answers "$blob_port" blob && answers "$table_port" table; then
+  if responds "$blob_port" blob && responds "$table_port" table; then
     echo "Azurite is running as process $pid, data in $data_dir." >&2
     print_connection_string
     exit 0
   fi
   if ! kill -0 "$pid" 2>/dev/null; then
-    echo "Azurite exited before answering; its output:" >&2
+    echo "Azurite exited before responding. Its output:" >&2
     cat "$data_dir/azurite.log" >&2
     exit 1
   fi
   sleep 0.2
 done
 
-echo "Azurite did not answer within $start_seconds seconds; its output:" >&2
+echo "Azurite did not respond within $start_seconds seconds. Its output:" >&2
 cat "$data_dir/azurite.log" >&2
 kill "$pid" 2>/dev/null || true
 exit 1

@@ -13,7 +13,7 @@ public sealed class SafetensorsPyBridgeInteropTests
     private static readonly ArchitectureSpec Architecture = BuiltInArchitectures.CnnSmall;
 
     [Fact]
-    public async Task ReadAsync_PyBridgeStateDict_MatchesTensorValues()
+    public async Task ReadAsync_PyBridgeFile_MatchesTensors()
     {
         using var scope = NewDisposeScope();
         var generator = new Generator(5);
@@ -40,7 +40,7 @@ public sealed class SafetensorsPyBridgeInteropTests
     }
 
     [Fact]
-    public async Task WriteAsync_Output_LoadsInPyBridgeWithShapes()
+    public async Task WriteAsync_Output_LoadsInPyBridge()
     {
         using var scope = NewDisposeScope();
         float[] weights = Enumerable.Range(0, Architecture.ParameterCount).Select(i => i * 0.001f).ToArray();
