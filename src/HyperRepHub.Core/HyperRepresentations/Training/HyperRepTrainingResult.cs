@@ -5,4 +5,8 @@ namespace HyperRepHub.Core.HyperRepresentations.Training;
 /// <param name="History">Metrics of every epoch, including epochs run before a resume.</param>
 /// <param name="StoppedEarly">Whether early stopping ended the run before the maximum number of epochs.</param>
 public sealed record HyperRepTrainingResult(HyperRepresentation HyperRepresentation,
-    IReadOnlyList<EpochProgress> History, bool StoppedEarly);
+    IReadOnlyList<EpochProgress> History, bool StoppedEarly) : IDisposable
+{
+    /// <summary>Disposes the hyper-representation's network and anchors.</summary>
+    public void Dispose() => HyperRepresentation.Dispose();
+}
