@@ -3,18 +3,23 @@ using static TorchSharp.torch;
 namespace HyperRepHub.Core.Sampling;
 
 /// <summary>
-/// S_C: draws each dimension from where its KDE is thin. Within the anchors' range on that dimension, grid cells
-/// are picked with probability proportional to <c>max density - density</c>, then a point is drawn uniformly in
-/// the cell, so samples stay in the anchors' range but avoid the anchors themselves.
+/// S_C: draws each dimension from where its KDE is thin. The anchors' range on that dimension is cut into 256
+/// cells, one of the cells whose density is at or below the dimension's <see cref="LowDensityQuantile"/> quantile
+/// is picked uniformly, and a point is drawn uniformly in it, so samples stay in the anchors' range but avoid
+/// where the anchors are dense.
 /// </summary>
 public sealed class CounterfactualSampler : ILatentSampler
 {
     private const int GridSize = 256;
+
+    /// <summary>Quantile of the cell densities below which cells are drawn from.</summary>
+    public const double LowDensityQuantile = 0.25;
+
     private readonly Tensor _low;
     private readonly Tensor _cellWidth;
     private readonly Tensor _cellProbabilities;
 
-    /// <summary>Tabulates the inverse density of each dimension's KDE over a grid of the anchors' range.</summary>
+    /// <summary>Tabulates each dimension's KDE over a grid of the anchors' range and keeps its thin cells.</summary>
     public CounterfactualSampler(KernelDensity density)
     {
         using var scope = NewDisposeScope();
@@ -24,8 +29,9 @@ public sealed class CounterfactualSampler : ILatentSampler
         var cellWidth = (high - low) / GridSize; // [D]
         var centres = low + (arange(GridSize, float32).unsqueeze(1) + 0.5) * cellWidth; // [G, D]
         var values = density.Density(centres); // [G, D]
-        var inverse = values.amax([0], keepdim: true) - values + 1e-12; // [G, D]
-        _cellProbabilities = (inverse / inverse.sum(0, keepdim: true)).t().contiguous() // [D, G]
+        var threshold = values.to(float64).quantile(LowDensityQuantile, dim: 0, keepdim: true); // [1, D]
+        var lowCells = values.le(threshold).to(float32); // [G, D]
+        _cellProbabilities = (lowCells / lowCells.sum(0, keepdim: true)).t().contiguous() // [D, G]
             .MoveToOuterDisposeScope().DetachFromDisposeScope();
         _low = low.MoveToOuterDisposeScope().DetachFromDisposeScope();
         _cellWidth = cellWidth.MoveToOuterDisposeScope().DetachFromDisposeScope();
