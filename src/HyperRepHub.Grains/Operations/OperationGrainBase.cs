@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using HyperRepHub.Grains.Errors;
 using HyperRepHub.Grains.Operations.Internal;
 using HyperRepHub.Storage;
 using Microsoft.Extensions.Logging;
@@ -58,15 +59,14 @@ internal abstract partial class OperationGrainBase(
         {
             return existing == request
                 ? _status!.Latest
-                : throw new InvalidOperationException(
+                : throw new HubException(HubErrorKind.AlreadyExists,
                     $"Operation '{OperationId}' was already started as '{existing.Kind}' on '{existing.TargetId}'.");
         }
 
         if (!handlers.TryGet(request.Kind, out _))
         {
-            throw new ArgumentException(
-                $"Unknown operation kind '{request.Kind}'. Known kinds: {string.Join(", ", handlers.Kinds)}.",
-                nameof(request));
+            throw HubException.InvalidArgument(
+                "kind", $"no handler runs '{request.Kind}'; use one of: {string.Join(", ", handlers.Kinds)}.");
         }
 
         var now = DateTimeOffset.UtcNow;
@@ -109,7 +109,7 @@ internal abstract partial class OperationGrainBase(
         }
     }
 
-    private StatusBroadcast RequireStatus() => _status ?? throw new OperationNotFoundException(OperationId);
+    private StatusBroadcast RequireStatus() => _status ?? throw HubException.NotFound("Operation", OperationId);
 
     private async Task StartRunAsync()
     {

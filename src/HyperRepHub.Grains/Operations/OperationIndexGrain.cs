@@ -1,3 +1,5 @@
+using HyperRepHub.Grains.Errors;
+
 namespace HyperRepHub.Grains.Operations;
 
 /// <summary>
@@ -29,8 +31,8 @@ internal sealed class OperationIndexGrain(
         ArgumentNullException.ThrowIfNull(query);
         if (query.PageSize is < 1 or > MaxPageSize)
         {
-            throw new ArgumentException(
-                $"Invalid page size {query.PageSize}: it must be between 1 and {MaxPageSize}.", nameof(query));
+            throw HubException.InvalidArgument(
+                "page_size", $"{query.PageSize} is out of range; use 1 to {MaxPageSize}.");
         }
 
         var ordered = state.State.Operations.Values
@@ -45,8 +47,8 @@ internal sealed class OperationIndexGrain(
             start = ordered.FindIndex(entry => entry.Id == query.PageToken) + 1;
             if (start == 0)
             {
-                throw new ArgumentException(
-                    $"Invalid page token '{query.PageToken}': request the first page again.", nameof(query));
+                throw HubException.InvalidArgument(
+                    "page_token", $"'{query.PageToken}' matches no listed operation; request the first page again.");
             }
         }
 
