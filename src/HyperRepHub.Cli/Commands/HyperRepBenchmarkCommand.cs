@@ -3,6 +3,7 @@ using System.Text.Json;
 using HyperRepHub.Core.Architectures;
 using HyperRepHub.Core.HyperRepresentations.Model;
 using HyperRepHub.Core.HyperRepresentations.Training;
+using TorchSharp;
 
 namespace HyperRepHub.Cli.Commands;
 
@@ -46,13 +47,21 @@ internal static class HyperRepBenchmarkCommand
         Description = "Include making the two augmented views in each step (the PyTorch script does not).",
     };
 
+    private static readonly Option<int?> ThreadsOption = new("--threads")
+    {
+        Description = "libtorch intra-op threads (default: libtorch's choice, usually the core count).",
+    };
+
     private static readonly Option<bool> JsonOption = new("--json") { Description = "Print the result as JSON." };
 
     public static Command Create()
     {
         var command = new Command("benchmark", "Time the hyper-representation training step (samples per second).");
         foreach (var option in new Option[]
-            { PresetOption, ArchitectureOption, BatchSizeOption, StepsOption, WarmupOption, AugmentOption, JsonOption })
+            {
+                PresetOption, ArchitectureOption, BatchSizeOption, StepsOption, WarmupOption, AugmentOption,
+                ThreadsOption, JsonOption,
+            })
         {
             command.Options.Add(option);
         }
@@ -66,6 +75,12 @@ internal static class HyperRepBenchmarkCommand
         var output = parseResult.InvocationConfiguration.Output;
         try
         {
+            if (parseResult.GetValue(ThreadsOption) is int threads)
+            {
+                ArgumentOutOfRangeException.ThrowIfNegativeOrZero(threads, "--threads");
+                torch.set_num_threads(threads);
+            }
+
             var config = HyperRepConfig.FromPreset(parseResult.GetValue(PresetOption)!);
             config = config with { BatchSize = parseResult.GetValue(BatchSizeOption) ?? config.BatchSize };
             var architecture = BuiltInArchitectures.Get(parseResult.GetValue(ArchitectureOption)!);

@@ -56,6 +56,21 @@ internal static class HyperRepTrainCommand
         Description = "Reconstruction reduction: GlobalMean (mean over all weights) or LayerMean (mean of layer means).",
     };
 
+    private static readonly Option<int?> DModelOption = new("--d-model")
+    {
+        Description = "Width of the token embeddings (default: the preset's); must be a multiple of the 4 heads.",
+    };
+
+    private static readonly Option<int?> FeedForwardOption = new("--feed-forward")
+    {
+        Description = "Hidden width of each transformer block's feed-forward network (default: the preset's).",
+    };
+
+    private static readonly Option<int?> LatentOption = new("--latent")
+    {
+        Description = "Dimension of the embedding z (default: the preset's).",
+    };
+
     private static readonly Option<long?> SeedOption = new("--seed")
     {
         Description = "Seed of initialisation, data order, augmentation and dropout (default 42).",
@@ -72,7 +87,7 @@ internal static class HyperRepTrainCommand
         foreach (var option in new Option[]
             {
                 ZooOption, OutOption, NoLwlnOption, PresetOption, EpochsOption, BatchSizeOption, ReductionOption,
-                SeedOption, JsonOption,
+                DModelOption, FeedForwardOption, LatentOption, SeedOption, JsonOption,
             })
         {
             command.Options.Add(option);
@@ -126,6 +141,9 @@ internal static class HyperRepTrainCommand
             BatchSize = parseResult.GetValue(BatchSizeOption) ?? config.BatchSize,
             Reduction = parseResult.GetValue(ReductionOption) ?? config.Reduction,
             Seed = parseResult.GetValue(SeedOption) ?? config.Seed,
+            DModel = parseResult.GetValue(DModelOption) ?? config.DModel,
+            FeedForward = parseResult.GetValue(FeedForwardOption) ?? config.FeedForward,
+            LatentDimension = parseResult.GetValue(LatentOption) ?? config.LatentDimension,
         };
         config.Validate();
         return config;
