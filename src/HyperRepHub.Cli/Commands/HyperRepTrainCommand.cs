@@ -15,12 +15,12 @@ namespace HyperRepHub.Cli.Commands;
 /// </summary>
 internal static class HyperRepTrainCommand
 {
-    /// <summary>Sub-folder of the output folder that holds training checkpoints.</summary>
+    /// <summary>Sub-folder of the output folder that contains training checkpoints.</summary>
     public const string WorkFolder = "training";
 
     private static readonly Option<DirectoryInfo> ZooOption = new("--zoo")
     {
-        Description = "Zoo folder to train on (the folder that holds manifest.json).",
+        Description = "Zoo folder to train on (the folder that contains manifest.json).",
         Required = true,
     };
 

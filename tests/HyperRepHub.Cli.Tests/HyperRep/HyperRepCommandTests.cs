@@ -22,7 +22,7 @@ public sealed class HyperRepCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task TrainThenReport_SmallZoo_SavesFolderAndReportsEveryLayer()
+    public async Task TrainThenReport_SmallZoo_ReportsEveryLayer()
     {
         string zoo = WriteZoo(models: 20, epochs: [1, 2, 3]);
         string output = Path.Combine(directory, "hyperrep");
@@ -45,7 +45,7 @@ public sealed class HyperRepCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Train_RunAgainAfterFinishing_ResumesWithoutNewEpochs()
+    public async Task Train_SecondRun_AddsNoEpochs()
     {
         string zoo = WriteZoo(models: 20, epochs: [1, 2]);
         string output = Path.Combine(directory, "hyperrep");

@@ -30,7 +30,7 @@ public sealed class QualityTests
     }
 
     [Fact]
-    public void Judge_NoDatasetAndNegativeR2_IsAtChance()
+    public void Judge_NegativeR2_IsAtChance()
     {
         var (verdict, _) = QualityEvaluator.Judge(-0.3, original: null, reconstructed: null, chance: 0.1);
 
@@ -38,7 +38,7 @@ public sealed class QualityTests
     }
 
     [Fact]
-    public void PopulationAccuracy_LabelsFromFirstModel_GivesFirstModelFullAccuracy()
+    public void PopulationAccuracy_TeacherLabels_TeacherScoresFull()
     {
         using var scope = NewDisposeScope();
         var architecture = BuiltInArchitectures.CnnSmall;
