@@ -96,7 +96,8 @@ public static class PopulationForward
                         throw new ArchitectureException($"Layer {i} is Linear but no Flatten comes before it.");
                     }
 
-                    x = torch.baddbmm(b.unsqueeze(1), x, w.transpose(1, 2)); // [M, B, out]
+                    // TorchSharp 0.107 torch.baddbmm does not take (input, batch1, batch2) in that order, so add the bias after bmm.
+                    x = torch.bmm(x, w.transpose(1, 2)).add_(b.unsqueeze(1)); // [M, B, out]
                     break;
                 }
             }
