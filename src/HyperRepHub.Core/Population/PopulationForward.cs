@@ -96,8 +96,9 @@ public static class PopulationForward
                         throw new ArchitectureException($"Layer {i} is Linear but no Flatten comes before it.");
                     }
 
-                    // TorchSharp 0.107 torch.baddbmm does not take (input, batch1, batch2) in that order, so add the bias after bmm.
-                    x = torch.bmm(x, w.transpose(1, 2)).add_(b.unsqueeze(1)); // [M, B, out]
+                    // TorchSharp 0.107's baddbmm treats its receiver as batch1 and its last argument as the
+                    // added term, unlike PyTorch, so the product and bias are written out.
+                    x = x.matmul(w.transpose(1, 2)) + b.unsqueeze(1); // [M, B, out]
                     break;
                 }
             }
