@@ -33,7 +33,10 @@ internal static class TestCheckpoints
     {
         using var scope = NewDisposeScope();
         var buffer = new MemoryStream();
-        PyTorchPickler.PickleStateDict(buffer, StateDictMapper.ToStateDict(Spec, tensor(weights)));
+        // Clone each tensor: the pickler writes a view's whole storage, as torch.save does for views.
+        var stateDict = StateDictMapper.ToStateDict(Spec, tensor(weights))
+            .ToDictionary(entry => entry.Key, entry => entry.Value.clone());
+        PyTorchPickler.PickleStateDict(buffer, stateDict);
         return buffer.ToArray();
     }
 

@@ -69,7 +69,9 @@ internal static class CheckpointCanonicalizer
         }
         catch (Exception ex) when (ex is not OutOfMemoryException and not HubException)
         {
-            throw Invalid($"the {format} file cannot be read ({ex.Message}); check the format field and the file.");
+            // Native errors append a libtorch stack trace; the first line is the reason.
+            string reason = ex.Message.Split('\n', 2)[0].Trim();
+            throw Invalid($"the {format} file cannot be read ({reason}); check the format field and the file.");
         }
     }
 

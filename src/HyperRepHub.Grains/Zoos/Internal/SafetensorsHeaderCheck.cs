@@ -90,12 +90,13 @@ internal static class SafetensorsHeaderCheck
         long elements = 1;
         foreach (var dimension in shape.EnumerateArray())
         {
-            if (!dimension.TryGetInt64(out long size) || size < 0 || size > dataLength)
+            if (!dimension.TryGetInt64(out long size) || size < 0)
             {
                 return $"tensor '{entry.Name}' has an invalid shape.";
             }
 
-            elements *= size;
+            // Checking each size first keeps the product below dataLength squared, so it cannot overflow.
+            elements = size > dataLength ? dataLength + 1 : elements * size;
             if (elements > dataLength)
             {
                 return $"tensor '{entry.Name}' claims more elements than the file holds.";
