@@ -1,3 +1,4 @@
+using HyperRepHub.Grains.Errors;
 using Orleans.Concurrency;
 
 namespace HyperRepHub.Grains.Operations;
@@ -13,12 +14,14 @@ public interface IOperationGrain : IGrainWithStringKey
     /// Starts the operation and returns its Pending or Running status. Starting it again with the same request
     /// returns the current status.
     /// </summary>
-    /// <exception cref="ArgumentException">No handler is registered for the request's kind.</exception>
-    /// <exception cref="InvalidOperationException">The operation was already started with another request.</exception>
+    /// <exception cref="HubException">
+    /// InvalidArgument when no handler runs the request's kind; AlreadyExists when the operation was started with
+    /// another request.
+    /// </exception>
     Task<OperationStatus> StartAsync(OperationRequest request);
 
     /// <summary>Returns the latest status.</summary>
-    /// <exception cref="OperationNotFoundException">The operation was never started.</exception>
+    /// <exception cref="HubException">NotFound when the operation was never started.</exception>
     [AlwaysInterleave]
     Task<OperationStatus> GetAsync();
 
@@ -26,7 +29,7 @@ public interface IOperationGrain : IGrainWithStringKey
     /// Requests cancellation and returns the status. The handler stops at its next step; the state becomes
     /// Cancelled then. Cancelling a final operation changes nothing.
     /// </summary>
-    /// <exception cref="OperationNotFoundException">The operation was never started.</exception>
+    /// <exception cref="HubException">NotFound when the operation was never started.</exception>
     [AlwaysInterleave]
     Task<OperationStatus> CancelAsync();
 
@@ -34,7 +37,7 @@ public interface IOperationGrain : IGrainWithStringKey
     /// Yields the current status at once, then each newer status until a final one. A slow reader skips
     /// intermediate statuses rather than queueing them, so it always gets the latest.
     /// </summary>
-    /// <exception cref="OperationNotFoundException">The operation was never started.</exception>
+    /// <exception cref="HubException">NotFound when the operation was never started.</exception>
     [AlwaysInterleave]
     IAsyncEnumerable<OperationStatus> WatchAsync(CancellationToken cancellationToken = default);
 }

@@ -1,3 +1,4 @@
+using HyperRepHub.Grains.Errors;
 using Orleans.Concurrency;
 
 namespace HyperRepHub.Grains.Operations;
@@ -15,7 +16,7 @@ public interface IOperationIndexGrain : IGrainWithStringKey
     Task RecordAsync(OperationStatus status);
 
     /// <summary>Returns the operations that match <paramref name="query"/>, newest first.</summary>
-    /// <exception cref="ArgumentException">The page size or page token is invalid.</exception>
+    /// <exception cref="HubException">InvalidArgument when the page size or page token is invalid.</exception>
     [ReadOnly]
     Task<OperationPage> ListAsync(OperationQuery query);
 }

@@ -40,5 +40,10 @@ internal static class AzuriteProbe
         {
             return PortState.Other;
         }
+        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The client timed out: something accepted the connection but sent no HTTP response.
+            return PortState.Other;
+        }
     }
 }
