@@ -96,7 +96,9 @@ public static class PopulationForward
                         throw new ArchitectureException($"Layer {i} is Linear but no Flatten comes before it.");
                     }
 
-                    x = torch.baddbmm(b.unsqueeze(1), x, w.transpose(1, 2)); // [M, B, out]
+                    // TorchSharp 0.107's baddbmm treats its receiver as batch1 and its last argument as the
+                    // added term, unlike PyTorch, so the product and bias are written out.
+                    x = x.matmul(w.transpose(1, 2)) + b.unsqueeze(1); // [M, B, out]
                     break;
                 }
             }
