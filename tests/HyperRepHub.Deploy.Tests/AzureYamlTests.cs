@@ -83,7 +83,7 @@ public sealed class AzureYamlTests(CompiledTemplateFixture template)
     }
 
     [Fact]
-    public void SiloApps_EachServiceName_IsAnAzdService()
+    public void SiloApps_ServiceNames_MatchAzdServices()
     {
         var silos = (JsonArray)template.Main["variables"]!["silos"]!;
 

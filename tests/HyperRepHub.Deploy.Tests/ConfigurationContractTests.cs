@@ -40,7 +40,7 @@ public sealed class ConfigurationContractTests(CompiledTemplateFixture template)
     }
 
     [Fact]
-    public void DocumentedKeys_EachKey_IsSetByBicepOrExcused()
+    public void DocumentedKeys_Each_SetOrExcused()
     {
         var documented = ConfigurationDocument.ReadKeys(RepositoryPaths.ConfigurationDoc);
         var set = SiloEnvironmentNames.ToHashSet(StringComparer.Ordinal);
@@ -52,7 +52,7 @@ public sealed class ConfigurationContractTests(CompiledTemplateFixture template)
     }
 
     [Fact]
-    public void ExcusedKeys_EachKey_IsStillDocumentedAndUnset()
+    public void ExcusedKeys_Each_DocumentedAndUnset()
     {
         var documented = ConfigurationDocument.ReadKeys(RepositoryPaths.ConfigurationDoc);
 

@@ -13,7 +13,7 @@ public sealed class GpuImageTests
         Path.Combine(RepositoryPaths.Root, "src", "HyperRepHub.Core", "HyperRepHub.Core.csproj");
 
     [Fact]
-    public async Task CudaTargets_CoreProject_ReferencesCudaInsteadOfCpu()
+    public async Task CudaTargets_CoreProject_ReferencesCuda()
     {
         var targets = Path.Combine(RepositoryPaths.Docker, "TorchSharpCuda.targets");
 

@@ -63,7 +63,7 @@ public sealed class SiloTopologyTests(CompiledTemplateFixture template)
     }
 
     [Fact]
-    public void GrpcIngress_Transport_IsHttp2OnTheGrpcPort()
+    public void GrpcIngress_Transport_IsHttp2()
     {
         var ingress = SiloApp.Variable("grpcIngressSettings");
 
@@ -73,7 +73,7 @@ public sealed class SiloTopologyTests(CompiledTemplateFixture template)
     }
 
     [Fact]
-    public void SiloIngress_OrleansPorts_ExposedOnTheSamePortNumbers()
+    public void SiloIngress_OrleansPorts_ExposedUnchanged()
     {
         var ingress = SiloApp.Variable("siloIngressSettings");
         var gatewayMapping = SiloApp.Variable("orleansPortMappings")[0]!;
@@ -86,7 +86,7 @@ public sealed class SiloTopologyTests(CompiledTemplateFixture template)
     }
 
     [Fact]
-    public void SiloApp_Probes_UseHealthzOnTheHttpPort()
+    public void SiloApp_Probes_UseHealthz()
     {
         var probes = SiloApp.Variable("healthProbes").AsArray();
 
@@ -140,7 +140,7 @@ public sealed class SiloTopologyTests(CompiledTemplateFixture template)
     }
 
     [Fact]
-    public void Identity_RoleAssignments_AreExactlyTheThreeDataRoles()
+    public void Identity_RoleAssignments_OnlyDataRoles()
     {
         var expected = new[]
         {

@@ -53,8 +53,8 @@ internal static class ArmTemplate
         }
     }
 
-    // Language version 2.0 templates (emitted when a file uses newer Bicep features) key resources by symbolic
-    // name in an object; older templates list them in an array.
+    // Bicep emits language version 2.0 when a file uses newer features, such as user-defined functions. Those
+    // templates key resources by symbolic name in an object, and older ones list them in an array.
     private static IEnumerable<JsonObject> DeclaredResources(JsonObject template) =>
         template["resources"] switch
         {
