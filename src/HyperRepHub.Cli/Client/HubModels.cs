@@ -115,7 +115,8 @@ public sealed record PopulationInfo(
 
 /// <summary>Test accuracy over a population's models at one fine-tuning epoch (0 before any).</summary>
 public sealed record AccuracySummaryInfo(int Epoch, string Dataset, double Mean, double Std, double Median,
-    double Min, double Max);
+    double Min, double Max, double Q05 = double.NaN, double Q25 = double.NaN, double Q75 = double.NaN,
+    double Q95 = double.NaN);
 
 /// <summary>Accuracy of an ensemble of <paramref name="Size"/> models whose softmax outputs are averaged.</summary>
 public sealed record EnsemblePointInfo(int Size, double Accuracy);

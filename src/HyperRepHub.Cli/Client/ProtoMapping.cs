@@ -104,7 +104,8 @@ internal static class ProtoMapping
     public static PopulationStatisticsInfo ToInfo(PopulationStatistics statistics) => new(
         statistics.PopulationId,
         statistics.Accuracy
-            .Select(a => new AccuracySummaryInfo(a.Epoch, a.Dataset, a.Mean, a.Std, a.Median, a.Min, a.Max))
+            .Select(a => new AccuracySummaryInfo(
+                a.Epoch, a.Dataset, a.Mean, a.Std, a.Median, a.Min, a.Max, a.Q05, a.Q25, a.Q75, a.Q95))
             .ToList(),
         statistics.NoveltyMean,
         statistics.NoveltyMin,
