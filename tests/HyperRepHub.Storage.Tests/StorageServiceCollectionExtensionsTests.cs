@@ -57,7 +57,7 @@ public sealed class StorageServiceCollectionExtensionsTests(AzuriteFixture azuri
     }
 
     [Fact]
-    public async Task AddHyperRepHubStorage_ServiceUris_UsesThemWithoutAzurite()
+    public async Task AddHyperRepHubStorage_ServiceUris_SkipsAzurite()
     {
         await using var provider = BuildProvider(new()
         {
