@@ -9,5 +9,8 @@ internal static class CommandCatalog
     {
         // Each command group lives in its own file under Commands/ and adds one line here.
         yield return HyperRepCommand.Create();
+        yield return SampleCommand.Create();
+        yield return EvaluateCommand.Create();
+        yield return EnsembleCommand.Create();
     }
 }
