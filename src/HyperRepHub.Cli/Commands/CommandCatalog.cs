@@ -11,5 +11,6 @@ internal static class CommandCatalog
         yield return SampleCommand.Create();
         yield return EvaluateCommand.Create();
         yield return EnsembleCommand.Create();
+        yield return SampleBenchmarkCommand.Create();
     }
 }
