@@ -11,6 +11,7 @@ internal static class CommandCatalog
         yield return HyperRepCommand.Create();
         yield return SampleCommand.Create();
         yield return EvaluateCommand.Create();
+        yield return FineTuneCommand.Create();
         yield return EnsembleCommand.Create();
         yield return SampleBenchmarkCommand.Create();
     }
