@@ -7,4 +7,6 @@ foreach (var command in CommandCatalog.Create())
     root.Subcommands.Add(command);
 }
 
+HubCommands.AddTo(root);
+
 return await root.Parse(args).InvokeAsync();

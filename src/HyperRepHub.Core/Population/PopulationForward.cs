@@ -96,7 +96,8 @@ public static class PopulationForward
                         throw new ArchitectureException($"Layer {i} is Linear but no Flatten comes before it.");
                     }
 
-                    x = torch.baddbmm(b.unsqueeze(1), x, w.transpose(1, 2)); // [M, B, out]
+                    // torch.baddbmm(bias, x, wT) raised a shape error in TorchSharp 0.107.0, so the bias is added after bmm.
+                    x = torch.bmm(x, w.transpose(1, 2)).add_(b.unsqueeze(1)); // [M, B, out]
                     break;
                 }
             }

@@ -1,0 +1,35 @@
+using HyperRepHub.Core.Architectures;
+using HyperRepHub.Core.HyperRepresentations.Model;
+using static TorchSharp.torch;
+
+namespace HyperRepHub.Core.HyperRepresentations.Augmentations;
+
+/// <summary>
+/// Makes the two views of a batch that the contrastive loss compares: each view gets its own random neuron
+/// permutation, then random erasing, then optional Gaussian noise. All draws come from one generator.
+/// </summary>
+public sealed class ViewAugmenter
+{
+    private readonly NeuronPermutation permutation;
+    private readonly RandomErasing erasing;
+    private readonly double noiseStd;
+
+    /// <summary>Creates the augmenter for <paramref name="architecture"/> with the settings of <paramref name="config"/>.</summary>
+    public ViewAugmenter(ArchitectureSpec architecture, HyperRepConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        permutation = new NeuronPermutation(architecture);
+        erasing = new RandomErasing(config.ErasingProbability, config.ErasingMinFraction, config.ErasingMaxFraction);
+        noiseStd = config.NoiseStd;
+    }
+
+    /// <summary>Returns two augmented views of weights <c>[B, P]</c>.</summary>
+    public (Tensor First, Tensor Second) CreateViews(Tensor weights, Generator generator) =>
+        (CreateView(weights, generator), CreateView(weights, generator));
+
+    private Tensor CreateView(Tensor weights, Generator generator)
+    {
+        var view = erasing.Apply(permutation.Apply(weights, generator), generator);
+        return noiseStd > 0 ? view + randn(view.shape, generator: generator) * noiseStd : view;
+    }
+}

@@ -1,0 +1,52 @@
+using HyperRepHub.Core.Architectures;
+using HyperRepHub.Core.HyperRepresentations.Tokens;
+using static TorchSharp.torch;
+using static TorchSharp.torch.nn;
+
+namespace HyperRepHub.Core.HyperRepresentations.Model;
+
+/// <summary>
+/// The hyper-representation's network: tokenizer, encoder, decoder and projection head. Parameters are
+/// initialised from <see cref="HyperRepConfig.Seed"/> alone; dropout draws from <see cref="DropoutGenerator"/>.
+/// </summary>
+public sealed class HyperRepAutoencoder : Module
+{
+    private readonly WeightEncoder encoder;
+    private readonly WeightDecoder decoder;
+    private readonly ProjectionHead projection;
+
+    /// <summary>Creates the network for <paramref name="architecture"/> with sizes from <paramref name="config"/>.</summary>
+    public HyperRepAutoencoder(ArchitectureSpec architecture, HyperRepConfig config) : base("hyperrep")
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        config.Validate();
+        Config = config;
+        Tokenizer = new NeuronTokenizer(architecture);
+        DropoutGenerator = new Generator((ulong)config.Seed + 1);
+        var dropout = new SeededDropout(config.Dropout, DropoutGenerator);
+        encoder = new WeightEncoder("encoder", Tokenizer.Layers, config, dropout);
+        decoder = new WeightDecoder("decoder", Tokenizer.Layers, config, dropout);
+        projection = new ProjectionHead("projection", config.LatentDimension, config.ProjectionHidden,
+            config.ProjectionOutput, config.ProjectionLayers);
+        RegisterComponents();
+        ParameterInitializer.Initialize(this, new Generator((ulong)config.Seed));
+    }
+
+    /// <summary>The sizes and training settings.</summary>
+    public HyperRepConfig Config { get; }
+
+    /// <summary>The tokenizer of the architecture this network encodes.</summary>
+    public NeuronTokenizer Tokenizer { get; }
+
+    /// <summary>The generator every dropout mask is drawn from.</summary>
+    public Generator DropoutGenerator { get; }
+
+    /// <summary>Encodes flat weights <c>[B, P]</c> to embeddings <c>[B, D]</c>.</summary>
+    public Tensor Encode(Tensor weights) => encoder.Encode(Tokenizer.Tokenize(weights));
+
+    /// <summary>Decodes embeddings <c>[B, D]</c> to flat weights <c>[B, P]</c>.</summary>
+    public Tensor Decode(Tensor z) => Tokenizer.Detokenize(decoder.Decode(z));
+
+    /// <summary>Projects embeddings <c>[B, D]</c> for the contrastive loss, <c>[B, ProjectionOutput]</c>.</summary>
+    public Tensor Project(Tensor z) => projection.forward(z);
+}

@@ -1,0 +1,138 @@
+using HyperRepHub.Core.HyperRepresentations.Losses;
+
+namespace HyperRepHub.Core.HyperRepresentations.Model;
+
+/// <summary>
+/// Sizes and training settings of a hyper-representation. <see cref="Paper"/> is the published configuration
+/// for CNN-s zoos; <see cref="CpuDefault"/> is scaled down to train a 30-model zoo in minutes on two CPU cores.
+/// </summary>
+/// <param name="DModel">Width of the token embeddings.</param>
+/// <param name="Heads">Attention heads per block; must divide <paramref name="DModel"/>.</param>
+/// <param name="EncoderBlocks">Transformer blocks of the encoder.</param>
+/// <param name="DecoderBlocks">Transformer blocks of the decoder.</param>
+/// <param name="FeedForward">Hidden width of each block's feed-forward network.</param>
+/// <param name="LatentDimension">Dimension D of the embedding z in (-1, 1)^D.</param>
+/// <param name="Dropout">Dropout probability on attention weights and residual branches.</param>
+/// <param name="ProjectionLayers">Linear layers of the projection head (at least 2).</param>
+/// <param name="ProjectionHidden">Hidden width of the projection head.</param>
+/// <param name="ProjectionOutput">Output width of the projection head, the space NT-Xent compares in.</param>
+/// <param name="Gamma">Weight γ of NT-Xent in the loss (1-γ)·reconstruction + γ·NT-Xent.</param>
+/// <param name="Temperature">NT-Xent temperature τ.</param>
+/// <param name="LayerWiseNormalization">Whether the reconstruction error of layer l is divided by σ_l².</param>
+/// <param name="Reduction">Which reconstruction reduction the training loss uses.</param>
+/// <param name="LearningRate">Initial Adam learning rate.</param>
+/// <param name="WeightDecay">Adam weight decay.</param>
+/// <param name="BatchSize">Samples per step; an epoch uses complete batches only.</param>
+/// <param name="Epochs">Maximum number of epochs.</param>
+/// <param name="PlateauFactor">Factor the learning rate is multiplied by on a validation plateau.</param>
+/// <param name="PlateauPatience">Epochs without validation improvement before the learning rate drops.</param>
+/// <param name="EarlyStoppingPatience">Epochs without validation improvement before training stops; 0 disables.</param>
+/// <param name="ErasingProbability">Probability that random erasing zeroes a block of a view.</param>
+/// <param name="ErasingMinFraction">Smallest erased block, as a fraction of the vector.</param>
+/// <param name="ErasingMaxFraction">Largest erased block, as a fraction of the vector.</param>
+/// <param name="NoiseStd">Standard deviation of Gaussian noise added to each view; 0 disables.</param>
+/// <param name="Seed">Seed of initialisation, shuffling, augmentation and dropout.</param>
+public sealed record HyperRepConfig(
+    int DModel,
+    int Heads,
+    int EncoderBlocks,
+    int DecoderBlocks,
+    int FeedForward,
+    int LatentDimension,
+    double Dropout,
+    int ProjectionLayers,
+    int ProjectionHidden,
+    int ProjectionOutput,
+    double Gamma = 0.1,
+    double Temperature = 0.1,
+    bool LayerWiseNormalization = true,
+    ReconstructionReduction Reduction = ReconstructionReduction.GlobalMean,
+    double LearningRate = 1e-4,
+    double WeightDecay = 0,
+    int BatchSize = 500,
+    int Epochs = 500,
+    double PlateauFactor = 0.3,
+    int PlateauPatience = 10,
+    int EarlyStoppingPatience = 0,
+    double ErasingProbability = 0.5,
+    double ErasingMinFraction = 0.02,
+    double ErasingMaxFraction = 0.33,
+    double NoiseStd = 0,
+    long Seed = 42)
+{
+    /// <summary>
+    /// The published CNN-s configuration: d_model 800, 4 heads, 2 + 2 blocks, feed-forward 900, latent 700,
+    /// projection head of 4 layers (hidden 400, output 50), Adam lr 1e-4, batch 500. About 44M parameters.
+    /// </summary>
+    public static HyperRepConfig Paper { get; } = new(
+        DModel: 800, Heads: 4, EncoderBlocks: 2, DecoderBlocks: 2, FeedForward: 900, LatentDimension: 700,
+        Dropout: 0.1, ProjectionLayers: 4, ProjectionHidden: 400, ProjectionOutput: 50);
+
+    /// <summary>
+    /// The CPU default: d_model 128, 4 heads, 2 + 2 blocks, feed-forward 256, latent 128, projection head of
+    /// 4 layers (hidden 128, output 32), Adam lr 1e-3, batch 32, up to 400 epochs with early stopping after 60
+    /// epochs without validation improvement. About 1.4M parameters for CNN-s, roughly 30 times fewer than
+    /// <see cref="Paper"/>, and batches small enough that a 30-model zoo (about 100 training checkpoints) still
+    /// gives several steps per epoch.
+    /// </summary>
+    public static HyperRepConfig CpuDefault { get; } = new(
+        DModel: 128, Heads: 4, EncoderBlocks: 2, DecoderBlocks: 2, FeedForward: 256, LatentDimension: 128,
+        Dropout: 0.1, ProjectionLayers: 4, ProjectionHidden: 128, ProjectionOutput: 32,
+        LearningRate: 1e-3, BatchSize: 32, Epochs: 400, PlateauPatience: 20, EarlyStoppingPatience: 60);
+
+    /// <summary>Preset names accepted by <see cref="FromPreset"/>.</summary>
+    public static IReadOnlyList<string> PresetNames { get; } = ["cpu", "paper"];
+
+    /// <summary>Returns the preset called <paramref name="name"/> (<c>cpu</c> or <c>paper</c>).</summary>
+    public static HyperRepConfig FromPreset(string name) => name.ToLowerInvariant() switch
+    {
+        "cpu" => CpuDefault,
+        "paper" => Paper,
+        _ => throw new ArgumentException(
+            $"Unknown preset '{name}'; use one of {string.Join(", ", PresetNames)}.", nameof(name)),
+    };
+
+    /// <summary>Throws when a size or setting is out of range, naming the property.</summary>
+    public void Validate()
+    {
+        Positive(DModel, nameof(DModel));
+        Positive(Heads, nameof(Heads));
+        Positive(FeedForward, nameof(FeedForward));
+        Positive(LatentDimension, nameof(LatentDimension));
+        Positive(ProjectionHidden, nameof(ProjectionHidden));
+        Positive(ProjectionOutput, nameof(ProjectionOutput));
+        Positive(BatchSize, nameof(BatchSize));
+        Positive(Epochs, nameof(Epochs));
+        ArgumentOutOfRangeException.ThrowIfNegative(EncoderBlocks, nameof(EncoderBlocks));
+        ArgumentOutOfRangeException.ThrowIfNegative(DecoderBlocks, nameof(DecoderBlocks));
+        ArgumentOutOfRangeException.ThrowIfLessThan(ProjectionLayers, 2, nameof(ProjectionLayers));
+        if (DModel % Heads != 0)
+        {
+            throw new ArgumentException($"DModel ({DModel}) must be a multiple of Heads ({Heads}).", nameof(Heads));
+        }
+
+        InRange(Dropout, 0, 0.999, nameof(Dropout));
+        InRange(Gamma, 0, 1, nameof(Gamma));
+        InRange(ErasingProbability, 0, 1, nameof(ErasingProbability));
+        InRange(ErasingMinFraction, 0, ErasingMaxFraction, nameof(ErasingMinFraction));
+        InRange(ErasingMaxFraction, ErasingMinFraction, 1, nameof(ErasingMaxFraction));
+        InRange(PlateauFactor, 0, 1, nameof(PlateauFactor));
+        Positive(Temperature, nameof(Temperature));
+        Positive(LearningRate, nameof(LearningRate));
+        ArgumentOutOfRangeException.ThrowIfNegative(NoiseStd, nameof(NoiseStd));
+        ArgumentOutOfRangeException.ThrowIfNegative(WeightDecay, nameof(WeightDecay));
+        ArgumentOutOfRangeException.ThrowIfNegative(EarlyStoppingPatience, nameof(EarlyStoppingPatience));
+        ArgumentOutOfRangeException.ThrowIfNegative(PlateauPatience, nameof(PlateauPatience));
+    }
+
+    private static void Positive(double value, string name) =>
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(value, name);
+
+    private static void InRange(double value, double min, double max, string name)
+    {
+        if (value < min || value > max)
+        {
+            throw new ArgumentOutOfRangeException(name, value, $"{name} must be in [{min}, {max}].");
+        }
+    }
+}
