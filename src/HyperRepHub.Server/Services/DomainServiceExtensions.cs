@@ -6,8 +6,8 @@ namespace HyperRepHub.Server.Services;
 public static class DomainServiceExtensions
 {
     /// <summary>
-    /// Registers the domain services, their error interceptor, the checkpoint importer and the
-    /// <see cref="ZooUploadOptions"/> (validated at start-up). Needs Orleans and the checkpoint store.
+    /// Registers the checkpoint importer and the <see cref="ZooUploadOptions"/> (validated at start-up) that the
+    /// domain services use. Needs Orleans, gRPC and the checkpoint store.
     /// </summary>
     public static IServiceCollection AddHyperRepHubDomainApi(this IServiceCollection services,
         IConfiguration configuration)
@@ -22,9 +22,6 @@ public static class DomainServiceExtensions
                 $"{ZooUploadOptions.SectionName}:{nameof(ZooUploadOptions.MaxArchiveBytes)} must be positive.")
             .ValidateOnStart();
         services.AddSingleton<ZooCheckpointImporter>();
-        services.AddSingleton<DomainErrorInterceptor>();
-        services.AddGrpc()
-            .AddServiceOptions<ZooService>(o => o.Interceptors.Add<DomainErrorInterceptor>());
         return services;
     }
 
