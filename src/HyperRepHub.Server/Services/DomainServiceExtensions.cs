@@ -1,3 +1,5 @@
+using HyperRepHub.Grains.HyperRepresentations;
+using HyperRepHub.Grains.Operations;
 using HyperRepHub.Grains.Zoos;
 
 namespace HyperRepHub.Server.Services;
@@ -22,6 +24,8 @@ public static class DomainServiceExtensions
                 $"{ZooUploadOptions.SectionName}:{nameof(ZooUploadOptions.MaxArchiveBytes)} must be positive.")
             .ValidateOnStart();
         services.AddSingleton<ZooCheckpointImporter>();
+        services.AddSingleton<ZooWeightLoader>();
+        services.AddOperationHandler<HyperRepresentationTrainingHandler>();
         return services;
     }
 
@@ -30,6 +34,7 @@ public static class DomainServiceExtensions
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         endpoints.MapGrpcService<ZooService>();
+        endpoints.MapGrpcService<HyperRepresentationService>();
         return endpoints;
     }
 }
