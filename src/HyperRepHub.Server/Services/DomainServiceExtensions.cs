@@ -1,5 +1,6 @@
 using HyperRepHub.Grains.HyperRepresentations;
 using HyperRepHub.Grains.Operations;
+using HyperRepHub.Grains.Populations;
 using HyperRepHub.Grains.Zoos;
 
 namespace HyperRepHub.Server.Services;
@@ -25,6 +26,8 @@ public static class DomainServiceExtensions
             .ValidateOnStart();
         services.AddSingleton<ZooCheckpointImporter>();
         services.AddSingleton<ZooWeightLoader>();
+        services.AddSingleton<HyperRepresentationCache>();
+        services.AddSingleton<IPopulationGenerator, PopulationGenerator>();
         services.AddOperationHandler<HyperRepresentationTrainingHandler>();
         return services;
     }
@@ -35,6 +38,7 @@ public static class DomainServiceExtensions
         ArgumentNullException.ThrowIfNull(endpoints);
         endpoints.MapGrpcService<ZooService>();
         endpoints.MapGrpcService<HyperRepresentationService>();
+        endpoints.MapGrpcService<PopulationService>();
         return endpoints;
     }
 }
