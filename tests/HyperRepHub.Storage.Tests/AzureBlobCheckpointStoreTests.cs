@@ -36,7 +36,7 @@ public sealed class AzureBlobCheckpointStoreTests
     }
 
     [Fact]
-    public async Task UploadAsync_Commit_StoresHashAndSizeAsMetadata()
+    public async Task UploadAsync_Commit_StoresHashMetadata()
     {
         var store = CreateStore();
         byte[] content = TestStreams.RandomBytes(BlockSize + 7, seed: 2);
@@ -78,7 +78,7 @@ public sealed class AzureBlobCheckpointStoreTests
     }
 
     [Fact]
-    public async Task UploadAsync_CancelledHalfway_LeavesNothingAndRetrySucceeds()
+    public async Task UploadAsync_CancelledHalfway_LeavesNothing()
     {
         var store = CreateStore();
         byte[] content = TestStreams.RandomBytes(4 * BlockSize, seed: 4);
@@ -121,7 +121,7 @@ public sealed class AzureBlobCheckpointStoreTests
     }
 
     [Fact]
-    public async Task OpenReadAsync_MissingBlob_ThrowsBlobNotFound()
+    public async Task OpenReadAsync_MissingBlob_Throws()
     {
         var store = CreateStore();
 
