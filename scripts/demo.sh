@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The README's first command: installs what is missing (scripts/setup.sh), starts the embedded hub (one silo on
-# 127.0.0.1 and a local Azurite), waits until it answers gRPC, runs `hyperrep demo` through gRPC only, and stops
+# 127.0.0.1 and a local Azurite), waits until it responds to gRPC calls, runs `hyperrep demo` through gRPC only, and stops
 # the hub it started. Arguments go to `hyperrep demo`, e.g. `scripts/demo.sh --preset tiny --fresh`.
 # Settings (environment): HYPERREP_DEMO_PORT (5080), HYPERREP_DEMO_WAIT_SECONDS (300), SKIP_SETUP=1 to skip setup.
 set -euo pipefail

@@ -20,7 +20,10 @@ public sealed class DemoReportTests : IDisposable
                 0.9, 0.25, "pop-1"),
             new DemoRow("B_T", "trained zoo", "mnist", null, null, null, null, ""),
         ],
-        [new LatentPoint("demo-mnist", "model-0000", 0, 0, 0.9), new LatentPoint("demo-fmnist", "model-0000", 1, 2, -1)],
+        [
+            new LatentPoint("demo-mnist", "model-0000", 0, 0, 0.9),
+            new LatentPoint("demo-fmnist", "model-0000", 1, 2, -1),
+        ],
         new Dictionary<string, double> { ["r2"] = 0.5 },
         new Dictionary<string, double>());
 

@@ -24,7 +24,11 @@ public sealed class OperationWatcherTests
         await using var hub = await StartAsync(script);
         using var client = hub.Connect();
         var reconnects = new List<string>();
-        var watcher = new OperationWatcher(client) { FirstDelay = TimeSpan.FromMilliseconds(10), Reconnecting = (_, r) => reconnects.Add(r) };
+        var watcher = new OperationWatcher(client)
+        {
+            FirstDelay = TimeSpan.FromMilliseconds(10),
+            Reconnecting = (_, reason) => reconnects.Add(reason),
+        };
 
         var states = await watcher.WatchAsync("op-1", CancellationToken.None).ToListAsync().AsTask().WaitAsync(Timeout);
 

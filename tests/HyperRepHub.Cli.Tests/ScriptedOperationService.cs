@@ -36,7 +36,7 @@ internal sealed class ScriptedOperationService(OperationScript script) : Operati
 /// <summary>What one watch call sends and whether it then drops the connection.</summary>
 internal sealed record WatchStep(IReadOnlyList<Operation> States, bool Drop);
 
-/// <summary>The watch calls to answer in order; <see cref="Fallback"/> answers any call after them.</summary>
+/// <summary>The responses to watch calls, in order; <see cref="Fallback"/> serves every later call.</summary>
 internal sealed class OperationScript
 {
     public ConcurrentQueue<WatchStep> Calls { get; } = new();

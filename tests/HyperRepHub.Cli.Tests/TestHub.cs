@@ -26,7 +26,8 @@ internal sealed class TestHub : IAsyncDisposable
 
     public Uri Address { get; }
 
-    public static async Task<TestHub> StartAsync(Action<WebApplication> map, Action<IServiceCollection>? services = null)
+    public static async Task<TestHub> StartAsync(
+        Action<WebApplication> map, Action<IServiceCollection>? services = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
