@@ -29,9 +29,8 @@ public static class DemoReport
             + $"CNN-s models, {results.Settings.ZooEpochs} epochs; populations of {results.Settings.PopulationSize}; "
             + $"ensembles of {results.Settings.EnsembleSize}.");
         text.AppendLine();
-        text.AppendLine(CultureInfo.InvariantCulture,
-            $"| Method | Dataset | Epoch 0 | Epoch 1 | Ensemble of {results.Settings.EnsembleSize} "
-            + "| Novelty | Description |");
+        var ensembleHeader = $"Ensemble of {results.Settings.EnsembleSize}";
+        text.AppendLine($"| Method | Dataset | Epoch 0 | Epoch 1 | {ensembleHeader} | Novelty | Description |");
         text.AppendLine("|---|---|---|---|---|---|---|");
         foreach (var row in results.Rows)
         {
