@@ -29,7 +29,7 @@ public sealed class TrainingLoss
     /// <summary>The reconstruction loss, with or without layer-wise normalisation as configured.</summary>
     public LayerWiseReconstructionLoss Reconstruction { get; }
 
-    /// <summary>Computes the loss of a batch <c>[B, P]</c>; returns the total, reconstruction and NT-Xent terms.</summary>
+    /// <summary>Computes the loss of a batch <c>[B, P]</c> and returns the total, reconstruction and NT-Xent terms.</summary>
     public (Tensor Total, Tensor Reconstruction, Tensor Contrast) Compute(Tensor batch, Generator augmentation)
     {
         var (first, second) = augmenter.CreateViews(batch, augmentation);
