@@ -11,6 +11,8 @@ internal sealed class HubServer : IAsyncDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
 
+    private bool _stopped;
+
     private HubServer(WebApplication app, int grpcPort, int httpPort)
     {
         App = app;
@@ -63,10 +65,19 @@ internal sealed class HubServer : IAsyncDisposable
 
     public T GetService<T>() where T : notnull => App.Services.GetRequiredService<T>();
 
-    public async ValueTask DisposeAsync()
+    /// <summary>Shuts the server down gracefully, as a deployment stopping this silo would; safe to call twice.</summary>
+    public async Task StopAsync()
     {
+        if (_stopped)
+        {
+            return;
+        }
+
+        _stopped = true;
         Channel.Dispose();
         await App.StopAsync().WaitAsync(StartTimeout);
         await App.DisposeAsync();
     }
+
+    public async ValueTask DisposeAsync() => await StopAsync();
 }

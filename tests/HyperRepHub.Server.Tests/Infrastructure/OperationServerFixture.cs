@@ -1,6 +1,5 @@
-using HyperRepHub.Server.Tests.Infrastructure;
 
-namespace HyperRepHub.Server.Tests.Operations;
+namespace HyperRepHub.Server.Tests.Infrastructure;
 
 /// <summary>One server with the counting handler, shared by the operation service tests.</summary>
 public sealed class OperationServerFixture(AzuriteFixture storage) : IAsyncLifetime
