@@ -40,7 +40,17 @@ public sealed class EndToEndTests(ApiServerFixture server)
         {
             PopulationId = population.PopulationId,
         }).ResponseAsync.WaitAsync(Timeout);
-        var files = await DownloadAsync(population.PopulationId).WaitAsync(Timeout);
+        var files = await DownloadAsync(population.PopulationId, epoch: 0).WaitAsync(Timeout);
+        var fineTune = await _populations.FineTunePopulationAsync(new FineTunePopulationRequest
+        {
+            PopulationId = population.PopulationId, Dataset = "mnist", Epochs = 1, TrainImages = 200, TestImages = 200,
+        }).ResponseAsync.WaitAsync(Timeout);
+        var fineTuneStatuses = await WatchAsync(fineTune.OperationId).WaitAsync(Timeout);
+        var tuned = await _populations.GetPopulationStatisticsAsync(new GetPopulationStatisticsRequest
+        {
+            PopulationId = population.PopulationId,
+        }).ResponseAsync.WaitAsync(Timeout);
+        var tunedFiles = await DownloadAsync(population.PopulationId, epoch: 1).WaitAsync(Timeout);
 
         Assert.Equal(OperationState.Succeeded, statuses[^1].State);
         Assert.Contains(statuses, s => s.Metrics.ContainsKey("validation_r2"));
@@ -56,6 +66,13 @@ public sealed class EndToEndTests(ApiServerFixture server)
                 BuiltInArchitectures.CnnSmall);
             Assert.Equal(2464, checkpoint.Weights.Length);
         }
+
+        Assert.Equal(OperationState.Succeeded, fineTuneStatuses[^1].State);
+        Assert.Contains(fineTuneStatuses, s => s.Metrics.ContainsKey("mean_accuracy"));
+        Assert.Equal([0, 1], tuned.Accuracy.Select(a => a.Epoch));
+        Assert.All(tuned.Accuracy, a => Assert.InRange(a.Mean, 0, 1));
+        Assert.Equal(5, tunedFiles.Count);
+        Assert.NotEqual(files[0], tunedFiles[0]);
     }
 
     [Fact]
@@ -132,9 +149,10 @@ public sealed class EndToEndTests(ApiServerFixture server)
         return statuses;
     }
 
-    private async Task<List<byte[]>> DownloadAsync(string populationId)
+    private async Task<List<byte[]>> DownloadAsync(string populationId, int epoch)
     {
-        using var call = _populations.DownloadWeights(new DownloadWeightsRequest { PopulationId = populationId });
+        var request = new DownloadWeightsRequest { PopulationId = populationId, Epoch = epoch };
+        using var call = _populations.DownloadWeights(request);
         var files = new List<byte[]>();
         MemoryStream? current = null;
         await foreach (var message in call.ResponseStream.ReadAllAsync())
