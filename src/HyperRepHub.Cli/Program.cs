@@ -7,4 +7,8 @@ foreach (var command in CommandCatalog.Create())
     root.Subcommands.Add(command);
 }
 
-return await root.Parse(args).InvokeAsync();
+HubCommands.AddTo(root);
+
+// Ctrl-C cancels the running command's token; allow a training step and an epoch's file writes time to finish.
+var invocation = new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(30) };
+return await root.Parse(args).InvokeAsync(invocation);

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 
 namespace HyperRepHub.Storage;
 
-/// <summary>Checks <see cref="StorageOptions"/> at start-up; each failure names the configuration key to fix.</summary>
+/// <summary>Checks <see cref="StorageOptions"/> at start-up. Each failure names the configuration key to fix.</summary>
 public sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
 {
     private const string Prefix = StorageOptions.SectionName + ":";

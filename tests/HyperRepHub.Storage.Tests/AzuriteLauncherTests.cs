@@ -12,7 +12,7 @@ public sealed class AzuriteLauncherTests(AzuriteFixture azurite)
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
 
     [Fact]
-    public async Task StartAsync_FreePorts_StartsProcessAndStopsItOnDispose()
+    public async Task StartAsync_FreePorts_StopsOnDispose()
     {
         var logs = new LogSink();
         string dataDirectory = Path.Combine(Path.GetTempPath(), "hyperrephub-launcher-tests", Guid.NewGuid().ToString("N"));
@@ -56,12 +56,12 @@ public sealed class AzuriteLauncherTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task StartAsync_PortTakenByOtherProgram_ThrowsNamingThePort()
+    public async Task StartAsync_PortTaken_NamesPort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         int port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        var refuse = RefuseConnectionsAsync(listener);
+        var acceptLoop = CloseConnectionsAsync(listener);
         await using var launcher = CreateLauncher(new LogSink(), new AzuriteOptions
         {
             BlobPort = port, QueuePort = azurite.Endpoints.QueuePort, TablePort = azurite.Endpoints.TablePort,
@@ -69,9 +69,26 @@ public sealed class AzuriteLauncherTests(AzuriteFixture azurite)
 
         var error = await Assert.ThrowsAsync<AzuriteException>(() => launcher.StartAsync().WaitAsync(Timeout));
         listener.Stop();
-        await refuse.WaitAsync(Timeout);
+        await acceptLoop.WaitAsync(Timeout);
 
         Assert.Contains($"Port {port} on 127.0.0.1 is in use by a program that is not Azurite", error.Message);
+        Assert.False(launcher.StartedProcess);
+    }
+
+    [Fact]
+    public async Task StartAsync_ToolDirectoryWithoutPackage_NamesKey()
+    {
+        string empty = Path.Combine(Path.GetTempPath(), "hyperrephub-launcher-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(empty);
+        await using var launcher = CreateLauncher(new LogSink(), new AzuriteOptions
+        {
+            ToolDirectory = empty, BlobPort = 0, QueuePort = 0, TablePort = 0,
+        });
+
+        var error = await Assert.ThrowsAsync<AzuriteException>(() => launcher.StartAsync().WaitAsync(Timeout));
+        Directory.Delete(empty);
+
+        Assert.Contains($"HyperRepHub:Azurite:ToolDirectory '{empty}' has no package.json", error.Message);
         Assert.False(launcher.StartedProcess);
     }
 
@@ -92,13 +109,13 @@ public sealed class AzuriteLauncherTests(AzuriteFixture azurite)
         }
     }
 
-    private static async Task RefuseConnectionsAsync(TcpListener listener)
+    private static async Task CloseConnectionsAsync(TcpListener listener)
     {
         try
         {
             while (true)
             {
-                // Accept and close at once: the probe sees a connection that ends without an HTTP response.
+                // Accept and close at once, so the probe gets a connection that ends without an HTTP response.
                 using var socket = await listener.AcceptSocketAsync();
                 socket.Close();
             }

@@ -16,7 +16,7 @@ public sealed class StorageOptionsValidatorTests
     }
 
     [Fact]
-    public void Validate_BlobUriWithoutTableUri_NamesTableServiceUri()
+    public void Validate_MissingTableUri_NamesIt()
     {
         var options = new StorageOptions { BlobServiceUri = "https://account.blob.core.windows.net" };
 

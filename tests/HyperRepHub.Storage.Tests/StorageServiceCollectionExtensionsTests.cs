@@ -16,7 +16,7 @@ public sealed class StorageServiceCollectionExtensionsTests(AzuriteFixture azuri
     private readonly LogSink _logs = new();
 
     [Fact]
-    public async Task AddHyperRepHubStorage_ConnectionString_StoreAndTablesReachAzurite()
+    public async Task AddHyperRepHubStorage_ConnectionString_ReachesAzurite()
     {
         await using var provider = BuildProvider(new()
         {
@@ -37,7 +37,7 @@ public sealed class StorageServiceCollectionExtensionsTests(AzuriteFixture azuri
     }
 
     [Fact]
-    public async Task AddHyperRepHubStorage_NothingConfigured_ReusesRunningAzurite()
+    public async Task AddHyperRepHubStorage_NoAccount_ReusesAzurite()
     {
         await using var provider = BuildProvider(new()
         {
@@ -57,7 +57,25 @@ public sealed class StorageServiceCollectionExtensionsTests(AzuriteFixture azuri
     }
 
     [Fact]
-    public async Task AddHyperRepHubStorage_InvalidOptions_FailsNamingTheProperty()
+    public async Task AddHyperRepHubStorage_ServiceUris_SkipsAzurite()
+    {
+        await using var provider = BuildProvider(new()
+        {
+            ["HyperRepHub:Storage:BlobServiceUri"] = "https://account.blob.core.windows.net/",
+            ["HyperRepHub:Storage:TableServiceUri"] = "https://account.table.core.windows.net/",
+        });
+
+        var blobs = provider.GetRequiredService<BlobServiceClient>();
+        var tables = provider.GetRequiredService<TableServiceClient>();
+        var launcher = provider.GetRequiredService<AzuriteLauncher>();
+
+        Assert.Equal(new Uri("https://account.blob.core.windows.net/"), blobs.Uri);
+        Assert.Equal(new Uri("https://account.table.core.windows.net/"), tables.Uri);
+        Assert.Null(launcher.Endpoints);
+    }
+
+    [Fact]
+    public async Task AddHyperRepHubStorage_InvalidOptions_NamesKey()
     {
         await using var provider = BuildProvider(new()
         {

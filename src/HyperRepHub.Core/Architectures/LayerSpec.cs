@@ -32,6 +32,9 @@ public sealed record LayerSpec(
     public static LayerSpec Dense(int inFeatures, int outFeatures) =>
         new(LayerKind.Linear, InFeatures: inFeatures, OutFeatures: outFeatures);
 
+    /// <summary>Creates a 1×1 residual convolution over <paramref name="channels"/> channels.</summary>
+    public static LayerSpec Residual(int channels) => new(LayerKind.Residual1x1, InChannels: channels);
+
     /// <summary>Creates a max-pool layer.</summary>
     public static LayerSpec MaxPool(int kernelSize) => new(LayerKind.MaxPool2d, KernelSize: kernelSize);
 

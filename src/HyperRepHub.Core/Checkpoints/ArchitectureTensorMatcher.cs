@@ -28,8 +28,8 @@ internal static class ArchitectureTensorMatcher
             if (!expected.TryGetValue(key, out var parameter))
             {
                 throw new CheckpointFormatException(
-                    $"Tensor '{tensor.Name}' is not a parameter of architecture '{architecture.Name}'; expected " +
-                    $"the keys {string.Join(", ", expected.Keys)} (a '{DataParallelPrefix}' prefix is allowed).",
+                    $"Tensor '{tensor.Name}' is not a parameter of architecture '{architecture.Name}', whose " +
+                    $"keys are {string.Join(", ", expected.Keys)} (a '{DataParallelPrefix}' prefix is allowed).",
                     tensor.Name);
             }
 
@@ -42,7 +42,7 @@ internal static class ArchitectureTensorMatcher
             if (!tensor.Shape.SequenceEqual(parameter.Shape))
             {
                 throw new CheckpointFormatException(
-                    $"Tensor '{tensor.Name}' has shape {Format(tensor.Shape)}; architecture '{architecture.Name}' " +
+                    $"Tensor '{tensor.Name}' has shape {Format(tensor.Shape)}, but architecture '{architecture.Name}' " +
                     $"expects {Format(parameter.Shape)}.", tensor.Name);
             }
 
@@ -54,7 +54,7 @@ internal static class ArchitectureTensorMatcher
             if (!matchedBy.ContainsKey(key))
             {
                 throw new CheckpointFormatException(
-                    $"Tensor '{key}' with shape {Format(parameter.Shape)} is missing; architecture " +
+                    $"Tensor '{key}' with shape {Format(parameter.Shape)} is missing. Architecture " +
                     $"'{architecture.Name}' has {expected.Count} tensors.", key);
             }
         }

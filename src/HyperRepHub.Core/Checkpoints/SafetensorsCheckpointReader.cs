@@ -126,7 +126,7 @@ public static class SafetensorsCheckpointReader
                 string value = float.IsNaN(destination[i]) ? "NaN" : "an infinite value";
                 string hint = tensor.Dtype == SafetensorsDtype.F64 ? " (or a value beyond the float32 range)" : "";
                 throw new CheckpointFormatException(
-                    $"Tensor '{tensor.Name}' contains {value}{hint} at element {i}; weights must be finite.",
+                    $"Tensor '{tensor.Name}' contains {value}{hint} at element {i}. Weights must be finite.",
                     tensor.Name);
             }
         }

@@ -2,7 +2,7 @@ using System.Buffers.Binary;
 
 namespace HyperRepHub.Core.Checkpoints;
 
-/// <summary>The floating-point safetensors dtypes a checkpoint may use; each converts to <see cref="float"/>.</summary>
+/// <summary>The floating-point safetensors dtypes a checkpoint may use, each converted to <see cref="float"/> on reading.</summary>
 public enum SafetensorsDtype
 {
     /// <summary>IEEE 754 single precision, 4 bytes.</summary>

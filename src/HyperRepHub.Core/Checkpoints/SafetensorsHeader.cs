@@ -118,7 +118,7 @@ internal sealed record SafetensorsHeader(
         return SafetensorsDtypes.TryParse(text, out var dtype)
             ? dtype
             : throw new CheckpointFormatException(
-                $"Tensor '{name}' has dtype {text}; expected a floating-point dtype ({SafetensorsDtypes.Supported}).",
+                $"Tensor '{name}' has dtype {text}, expected a floating-point dtype ({SafetensorsDtypes.Supported}).",
                 name);
     }
 
@@ -138,7 +138,7 @@ internal sealed record SafetensorsHeader(
             if (item.ValueKind != JsonValueKind.Number || !item.TryGetInt64(out numbers[i]) || numbers[i] < 0)
             {
                 throw new CheckpointFormatException(
-                    $"Tensor '{name}' has '{property}' entry {item} at index {i}; expected a non-negative integer.",
+                    $"Tensor '{name}' has '{property}' entry {item} at index {i}, expected a non-negative integer.",
                     name);
             }
 

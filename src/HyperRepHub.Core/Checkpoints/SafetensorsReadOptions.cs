@@ -7,7 +7,7 @@ public sealed record SafetensorsReadOptions
     public static SafetensorsReadOptions Default { get; } = new();
 
     /// <summary>
-    /// Largest accepted JSON header in bytes. Default: 1 MiB, room for about ten thousand tensor entries; the
+    /// Largest accepted JSON header in bytes. Default: 1 MiB, room for about ten thousand tensor entries. The
     /// safetensors format itself caps the header at 100 MB.
     /// </summary>
     public int MaxHeaderBytes { get; init; } = 1024 * 1024;

@@ -65,7 +65,7 @@ public static class HyperRepresentationFolder
             embeddings.shape[0] != metadata.ModelIds.Count || embeddings.shape[1] != latentDimension)
         {
             throw new InvalidDataException(
-                $"'{AnchorTensorsFile}' in '{directory}' must hold '{EmbeddingsKey}' of shape " +
+                $"'{AnchorTensorsFile}' in '{directory}' must contain '{EmbeddingsKey}' of shape " +
                 $"[{metadata.ModelIds.Count}, {latentDimension}] to match '{AnchorMetadataFile}' and the config.");
         }
 

@@ -96,9 +96,8 @@ public static class PopulationForward
                         throw new ArchitectureException($"Layer {i} is Linear but no Flatten comes before it.");
                     }
 
-                    // TorchSharp 0.107's baddbmm treats its receiver as batch1 and its last argument as the
-                    // added term, unlike PyTorch, so the product and bias are written out.
-                    x = x.matmul(w.transpose(1, 2)) + b.unsqueeze(1); // [M, B, out]
+                    // torch.baddbmm(bias, x, wT) raised a shape error in TorchSharp 0.107.0, so the bias is added after bmm.
+                    x = torch.bmm(x, w.transpose(1, 2)).add_(b.unsqueeze(1)); // [M, B, out]
                     break;
                 }
             }

@@ -19,13 +19,27 @@ public sealed class WeightGenerator(IHyperRepresentation hyperRepresentation)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
-        var sampler = Fit(options, anchors);
-        var embeddings = sampler.Sample(count, options.Seed); // [count, D]
+        return Decode(Fit(options, anchors), count, options.Seed);
+    }
+
+    /// <summary>Draws <paramref name="count"/> embeddings from a fitted sampler and decodes them to <c>[count, P]</c>.</summary>
+    /// <exception cref="SamplingException">The sampler's dimension differs, or the decoder returned non-finite weights.</exception>
+    public Tensor Decode(ILatentSampler sampler, int count, long seed)
+    {
+        ArgumentNullException.ThrowIfNull(sampler);
+        if (sampler.LatentDimension != hyperRepresentation.LatentDimension)
+        {
+            throw new SamplingException(
+                $"The '{sampler.Method}' sampler draws {sampler.LatentDimension}-dimensional embeddings but the " +
+                $"hyper-representation has {hyperRepresentation.LatentDimension}; fit it to this hyper-representation.");
+        }
+
+        var embeddings = sampler.Sample(count, seed); // [count, D]
         var weights = hyperRepresentation.Decode(embeddings); // [count, P]
         if (!weights.isfinite().all().item<bool>())
         {
             throw new SamplingException(
-                $"The decoder returned NaN or infinite weights for '{options.Method}' samples; " +
+                $"The decoder returned NaN or infinite weights for '{sampler.Method}' samples; " +
                 "check the hyper-representation checkpoint.");
         }
 

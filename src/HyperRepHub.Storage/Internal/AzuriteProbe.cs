@@ -2,7 +2,7 @@ using System.Net.Sockets;
 
 namespace HyperRepHub.Storage.Internal;
 
-/// <summary>What answers on a loopback port.</summary>
+/// <summary>What listens on a loopback port.</summary>
 internal enum PortState
 {
     /// <summary>Nothing listens there.</summary>
@@ -15,12 +15,12 @@ internal enum PortState
     Other,
 }
 
-/// <summary>Asks a loopback port whether an Azurite service answers there, by the <c>Server</c> header it sends.</summary>
+/// <summary>Checks whether an Azurite service listens on a loopback port, by the <c>Server</c> header of its response.</summary>
 internal static class AzuriteProbe
 {
     private static readonly HttpClient Client = new() { Timeout = TimeSpan.FromSeconds(5) };
 
-    /// <summary>Probes one port; <paramref name="service"/> is <c>Blob</c>, <c>Queue</c> or <c>Table</c>.</summary>
+    /// <summary>Probes one port. <paramref name="service"/> is <c>Blob</c>, <c>Queue</c> or <c>Table</c>.</summary>
     public static async Task<PortState> ProbeAsync(int port, string service, CancellationToken cancellationToken)
     {
         try

@@ -8,7 +8,7 @@ namespace HyperRepHub.Storage.Internal;
 
 /// <summary>
 /// Reads a stream block by block, hashing it and staging each block as an uncommitted block of the target blob.
-/// Staged blocks are invisible until a commit names them; the service discards uncommitted blocks with the next
+/// Staged blocks are invisible until a commit names them. The service discards uncommitted blocks with the next
 /// commit of that blob, or after a week.
 /// </summary>
 internal static class BlockStager
@@ -16,8 +16,8 @@ internal static class BlockStager
     public static async Task<StagedContent> StageAsync(
         BlockBlobClient blob, Stream content, int blockSize, long? maxBytes, CancellationToken cancellationToken)
     {
-        // Block ids must have the same length within a blob; a fresh upload id keeps concurrent or retried
-        // uploads to the same name from committing each other's blocks.
+        // Block ids must have the same length within a blob. A fresh upload id per call keeps concurrent or
+        // retried uploads to the same name from committing each other's blocks.
         string uploadId = Guid.NewGuid().ToString("N");
         var blockIds = new List<string>();
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);

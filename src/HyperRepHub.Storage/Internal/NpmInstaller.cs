@@ -16,7 +16,7 @@ internal static class NpmInstaller
                 ? Path.GetFullPath(configured)
                 : throw new AzuriteException(
                     $"{AzuriteOptions.SectionName}:{nameof(AzuriteOptions.ToolDirectory)} '{configured}' " +
-                    "has no package.json; point it at the repository's tools/azurite folder.");
+                    "has no package.json. Point it at the repository's tools/azurite folder.");
         }
 
         foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
@@ -32,7 +32,7 @@ internal static class NpmInstaller
         }
 
         throw new AzuriteException(
-            $"Found no {RelativeToolDirectory}/package.json above the working or application directory; set " +
+            $"Found no {RelativeToolDirectory}/package.json above the working or application directory. Set " +
             $"{AzuriteOptions.SectionName}:{nameof(AzuriteOptions.ToolDirectory)} or configure a storage account.");
     }
 
@@ -54,7 +54,7 @@ internal static class NpmInstaller
         }
 
         using var process = Process.Start(startInfo)
-            ?? throw new AzuriteException("Could not start npm; install Node.js and npm.");
+            ?? throw new AzuriteException("Could not start npm. Install Node.js and npm.");
         var output = new ProcessOutputTail(process);
         using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeoutSource.CancelAfter(timeout);

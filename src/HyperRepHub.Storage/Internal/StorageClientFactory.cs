@@ -35,8 +35,8 @@ internal sealed class StorageClientFactory(IOptions<StorageOptions> options, Azu
             return string.IsNullOrWhiteSpace(settings.ConnectionString) ? null : settings.ConnectionString;
         }
 
-        // Clients are created once, while the host starts, on a thread without a synchronization context,
-        // so blocking here cannot deadlock; StartAsync is bounded by AzuriteOptions.StartTimeout.
+        // The generic host and ASP.NET Core have no synchronization context, so this blocking wait cannot
+        // deadlock there. StartAsync gives up after AzuriteOptions.StartTimeout (plus InstallTimeout for npm ci).
         return launcher.StartAsync().GetAwaiter().GetResult().ConnectionString;
     }
 }

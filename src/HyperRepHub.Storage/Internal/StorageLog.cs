@@ -14,7 +14,7 @@ internal static partial class StorageLog
         "Skipped the commit of {Container}/{Name}: the committed blob already has SHA-256 {Sha256}")]
     public static partial void UploadUnchanged(ILogger logger, string container, string name, string sha256);
 
-    [LoggerMessage(4, LogLevel.Information, "Upload to {Container}/{Name} was cancelled; nothing was committed")]
+    [LoggerMessage(4, LogLevel.Information, "Upload to {Container}/{Name} was cancelled, so nothing was committed")]
     public static partial void UploadCancelled(ILogger logger, string container, string name);
 
     [LoggerMessage(5, LogLevel.Warning,

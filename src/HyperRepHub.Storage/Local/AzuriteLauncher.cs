@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 namespace HyperRepHub.Storage.Local;
 
 /// <summary>
-/// Provides a local Azurite on 127.0.0.1: reuses one that already answers on the configured ports, or installs
+/// Provides a local Azurite on 127.0.0.1: reuses one that already responds on the configured ports, or installs
 /// (<c>npm ci</c>) and starts the pinned one, and stops the Azurite it started when disposed.
 /// </summary>
 public sealed class AzuriteLauncher(IOptions<AzuriteOptions> options, ILogger<AzuriteLauncher> logger)
@@ -20,14 +20,14 @@ public sealed class AzuriteLauncher(IOptions<AzuriteOptions> options, ILogger<Az
     private AzuriteEndpoints? _endpoints;
     private Process? _process;
 
-    /// <summary>The endpoints once <see cref="StartAsync"/> has returned; null before.</summary>
+    /// <summary>The endpoints after <see cref="StartAsync"/> has returned, or null before.</summary>
     public AzuriteEndpoints? Endpoints => _endpoints;
 
     /// <summary>Whether this launcher started the Azurite process (false when it reused a running one).</summary>
     public bool StartedProcess => _process is not null;
 
-    /// <summary>Makes sure Azurite answers, starting it when needed; safe to call more than once.</summary>
-    /// <returns>The endpoints, whose connection string reaches the blob, queue and table services.</returns>
+    /// <summary>Starts Azurite, or reuses a running one, and returns its endpoints. Later calls return the same endpoints.</summary>
+    /// <returns>Endpoints whose connection string reaches the blob, queue and table services.</returns>
     /// <exception cref="AzuriteException">Azurite could not be installed or started, or a port is taken.</exception>
     public async Task<AzuriteEndpoints> StartAsync(CancellationToken cancellationToken = default)
     {
@@ -84,7 +84,7 @@ public sealed class AzuriteLauncher(IOptions<AzuriteOptions> options, ILogger<Az
         {
             int port = blob == PortState.Other ? endpoints.BlobPort : endpoints.TablePort;
             throw new AzuriteException(
-                $"Port {port} on 127.0.0.1 is in use by a program that is not Azurite; stop it, or choose other " +
+                $"Port {port} on 127.0.0.1 is in use by a program that is not Azurite. Stop it, or choose other " +
                 $"ports with {AzuriteOptions.SectionName}:BlobPort, :QueuePort and :TablePort.");
         }
 
@@ -136,7 +136,7 @@ public sealed class AzuriteLauncher(IOptions<AzuriteOptions> options, ILogger<Az
                 {
                     AzuriteLog.StartFailed(logger, output.Text);
                     throw new AzuriteException(
-                        $"Azurite exited with code {process.ExitCode} before answering:\n{output.Text}");
+                        $"Azurite exited with code {process.ExitCode} before responding:\n{output.Text}");
                 }
 
                 await Task.Delay(ProbeInterval, timeoutSource.Token);
@@ -145,7 +145,7 @@ public sealed class AzuriteLauncher(IOptions<AzuriteOptions> options, ILogger<Az
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             AzuriteLog.StartFailed(logger, output.Text);
-            throw new AzuriteException($"Azurite did not answer within {timeout}:\n{output.Text}");
+            throw new AzuriteException($"Azurite did not respond within {timeout}:\n{output.Text}");
         }
     }
 
@@ -162,7 +162,7 @@ public sealed class AzuriteLauncher(IOptions<AzuriteOptions> options, ILogger<Az
             "--blobHost", "127.0.0.1", "--blobPort", Format(endpoints.BlobPort),
             "--queueHost", "127.0.0.1", "--queuePort", Format(endpoints.QueuePort),
             "--tableHost", "127.0.0.1", "--tablePort", Format(endpoints.TablePort),
-            // Azure.Storage.Blobs 12.30 sends API version 2026-10-06; Azurite 3.37.0 knows up to 2026-06-06.
+            // Azure.Storage.Blobs 12.30.1 sends API version 2026-10-06, and Azurite 3.37.0 accepts up to 2026-06-06.
             "--skipApiVersionCheck",
             "--location", dataDirectory,
         ];
@@ -195,7 +195,7 @@ public sealed class AzuriteLauncher(IOptions<AzuriteOptions> options, ILogger<Az
             return port;
         }
 
-        // NOTE: another program may take the port between this check and Azurite binding it; Azurite then
+        // NOTE: another program may take the port between this check and Azurite binding it. Azurite then
         // exits and StartAsync reports its output.
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -24,10 +24,10 @@ public sealed class AzuriteOptions
     /// <summary>Table service port on 127.0.0.1, or 0 for a free port. Default: 10002.</summary>
     public int TablePort { get; set; } = 10002;
 
-    /// <summary>Whether to use an Azurite that already answers on the configured ports. Default: true.</summary>
+    /// <summary>Whether to use an Azurite that already responds on the configured ports. Default: true.</summary>
     public bool ReuseRunning { get; set; } = true;
 
-    /// <summary>How long to wait for a started Azurite to answer. Default: 60 seconds.</summary>
+    /// <summary>How long to wait for a started Azurite to respond. Default: 60 seconds.</summary>
     public TimeSpan StartTimeout { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>How long <c>npm ci</c> may take when Azurite is not installed yet. Default: 5 minutes.</summary>

@@ -10,7 +10,7 @@ public sealed class SafetensorsCheckpointReaderTests
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
 
     [Fact]
-    public async Task ReadAsync_HandMadeFile_ReturnsWeightsInLayoutOrder()
+    public async Task ReadAsync_HandMadeFile_ReturnsLayoutOrder()
     {
         byte[] file = ValidTiny();
 
@@ -21,7 +21,7 @@ public sealed class SafetensorsCheckpointReaderTests
     }
 
     [Fact]
-    public async Task ReadAsync_WriterOutputForCnnSmall_RoundTripsWeightsAndMetadata()
+    public async Task ReadAsync_CnnSmallWriterOutput_RoundTrips()
     {
         var architecture = BuiltInArchitectures.CnnSmall;
         var random = new Random(11);
@@ -128,11 +128,11 @@ public sealed class SafetensorsCheckpointReaderTests
         var error = await ReadFailureAsync(Build(header, F32(TinyWeights)));
 
         Assert.Equal("1.bias", error.TensorName);
-        Assert.Contains($"dtype {dtype}; expected a floating-point dtype", error.Message);
+        Assert.Contains($"dtype {dtype}, expected a floating-point dtype", error.Message);
     }
 
     [Fact]
-    public async Task ReadAsync_WrongShape_NamesKeyAndBothShapes()
+    public async Task ReadAsync_WrongShape_NamesBothShapes()
     {
         string header = """{"1.weight":{"dtype":"F32","shape":[2,3],"data_offsets":[0,24]},""" +
             """ "1.bias":{"dtype":"F32","shape":[3],"data_offsets":[24,36]}}""";
@@ -140,11 +140,11 @@ public sealed class SafetensorsCheckpointReaderTests
         var error = await ReadFailureAsync(Build(header, F32(TinyWeights)));
 
         Assert.Equal("1.weight", error.TensorName);
-        Assert.Contains("Tensor '1.weight' has shape [2, 3]; architecture 'tiny' expects [3, 2]", error.Message);
+        Assert.Contains("Tensor '1.weight' has shape [2, 3], but architecture 'tiny' expects [3, 2]", error.Message);
     }
 
     [Fact]
-    public async Task ReadAsync_MissingTensor_NamesItsKeyAndShape()
+    public async Task ReadAsync_MissingTensor_NamesKey()
     {
         string header = """{"1.weight":{"dtype":"F32","shape":[3,2],"data_offsets":[0,24]}}""";
 
@@ -162,7 +162,7 @@ public sealed class SafetensorsCheckpointReaderTests
         var error = await ReadFailureAsync(Build(header, F32([.. TinyWeights, 1f])));
 
         Assert.Equal("2.weight", error.TensorName);
-        Assert.Contains("not a parameter of architecture 'tiny'; expected the keys 1.weight, 1.bias", error.Message);
+        Assert.Contains("not a parameter of architecture 'tiny', whose keys are 1.weight, 1.bias", error.Message);
     }
 
     [Fact]
@@ -189,7 +189,7 @@ public sealed class SafetensorsCheckpointReaderTests
     }
 
     [Fact]
-    public async Task ReadAsync_TensorsStoredInOtherOrder_PlacesThemByKey()
+    public async Task ReadAsync_ReorderedData_PlacesByKey()
     {
         string header = TinyHeader.Replace("[0,24]", "[12,36]", StringComparison.Ordinal)
             .Replace("[24,36]", "[0,12]", StringComparison.Ordinal);
@@ -212,7 +212,7 @@ public sealed class SafetensorsCheckpointReaderTests
     }
 
     [Fact]
-    public async Task ReadAsync_OffsetsFarOutsideFile_AreRejectedBeforeReading()
+    public async Task ReadAsync_FarOffsets_AreRejected()
     {
         string header = TinyHeader.Replace("[24,36]", "[24,1099511627812]", StringComparison.Ordinal);
 

@@ -43,7 +43,7 @@ public sealed class TrainingTests
     }
 
     [Fact]
-    public void Train_BatchLargerThanTrainingSplit_ThrowsNamingBatchSize()
+    public void Train_OversizedBatch_ThrowsNamingBatchSize()
     {
         var data = SyntheticZoo.CnnSmallData();
         var config = SyntheticZoo.TinyConfig with { BatchSize = 500 };
@@ -69,7 +69,7 @@ public sealed class TrainingTests
     }
 
     [Fact]
-    public void Train_Anchors_AreTrainingSplitEmbeddingsInOpenInterval()
+    public void Train_Anchors_AreBoundedTrainEmbeddings()
     {
         var data = SyntheticZoo.CnnSmallData();
 

@@ -3,9 +3,9 @@ using static TorchSharp.torch;
 namespace HyperRepHub.Core.HyperRepresentations.Losses;
 
 /// <summary>
-/// The normalised temperature-scaled cross-entropy (NT-Xent) of SimCLR. For 2B projections where rows i and
-/// i + B are two views of one sample, each row's positive is its partner and the other 2B - 2 rows are
-/// negatives; the loss is the mean cross-entropy over all 2B rows of cosine similarities divided by τ.
+/// The normalised temperature-scaled cross-entropy (NT-Xent) of SimCLR. Rows i and i + B of the 2B projections
+/// are two views of one sample. Each row's positive is its partner, and the other 2B - 2 rows are its negatives.
+/// The loss is the mean over all 2B rows of the cross-entropy of cosine similarities divided by τ.
 /// </summary>
 public static class NtXentLoss
 {

@@ -52,7 +52,7 @@ public sealed record LayerStatistics(IReadOnlyList<double> Means, IReadOnlyList<
         if (layers.Count != values.Count)
         {
             throw new ArchitectureException(
-                $"Statistics hold {values.Count} layers but '{architecture.Name}' has {layers.Count}.");
+                $"Statistics contain {values.Count} layers but '{architecture.Name}' has {layers.Count}.");
         }
 
         var expanded = new float[architecture.ParameterCount];

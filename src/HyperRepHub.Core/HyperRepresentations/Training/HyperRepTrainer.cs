@@ -13,7 +13,7 @@ namespace HyperRepHub.Core.HyperRepresentations.Training;
 /// <summary>
 /// Trains a hyper-representation with Adam on complete batches of the training split, reduces the learning rate
 /// on validation plateaus, stops early when configured, and writes a checkpoint to the work directory after every
-/// epoch. A trainer started on a work directory that holds a checkpoint resumes from it and ends with the same
+/// epoch. A trainer started on a work directory that contains a checkpoint resumes from it and ends with the same
 /// weights as an uninterrupted run.
 /// </summary>
 public sealed class HyperRepTrainer

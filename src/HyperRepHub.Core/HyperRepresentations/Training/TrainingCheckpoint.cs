@@ -19,7 +19,7 @@ public static class TrainingCheckpoint
     private const string OptimizerFile = "optimizer.bin";
     private const string StateFile = "state.json";
 
-    /// <summary>Whether <paramref name="workDirectory"/> holds a checkpoint to resume from.</summary>
+    /// <summary>Whether <paramref name="workDirectory"/> contains a checkpoint to resume from.</summary>
     public static bool Exists(string workDirectory) => FindFolder(workDirectory) is not null;
 
     /// <summary>Writes the checkpoint of <paramref name="network"/> and <paramref name="optimizer"/> into <paramref name="workDirectory"/>.</summary>

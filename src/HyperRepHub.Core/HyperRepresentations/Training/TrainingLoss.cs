@@ -29,12 +29,18 @@ public sealed class TrainingLoss
     /// <summary>The reconstruction loss, with or without layer-wise normalisation as configured.</summary>
     public LayerWiseReconstructionLoss Reconstruction { get; }
 
-    /// <summary>Computes the loss of a batch <c>[B, P]</c>; returns the total, reconstruction and NT-Xent terms.</summary>
+    /// <summary>Computes the loss of a batch <c>[B, P]</c> and returns the total, reconstruction and NT-Xent terms.</summary>
     public (Tensor Total, Tensor Reconstruction, Tensor Contrast) Compute(Tensor batch, Generator augmentation)
     {
-        var config = network.Config;
-        long size = batch.shape[0];
         var (first, second) = augmenter.CreateViews(batch, augmentation);
+        return ComputeOnViews(first, second);
+    }
+
+    /// <summary>Computes the loss of two given views <c>[B, P]</c> of one batch, without augmenting them.</summary>
+    public (Tensor Total, Tensor Reconstruction, Tensor Contrast) ComputeOnViews(Tensor first, Tensor second)
+    {
+        var config = network.Config;
+        long size = first.shape[0];
         var views = cat([first, second], 0); // [2B, P]
         var z = network.Encode(views); // [2B, D]
         var reconstruction = Reconstruction.Compute(network.Decode(z), views, config.Reduction);

@@ -3,10 +3,10 @@ using System.Diagnostics.Metrics;
 
 namespace HyperRepHub.Grains.Operations.Internal;
 
-/// <summary>Traces and metrics of operations; the host exports the source and meter named <see cref="Name"/>.</summary>
+/// <summary>Traces and metrics of operations, published under <see cref="OperationInstrumentation.Name"/>.</summary>
 internal static class OperationTelemetry
 {
-    public const string Name = "HyperRepHub.Operations";
+    public const string Name = OperationInstrumentation.Name;
 
     public static readonly ActivitySource ActivitySource = new(Name);
 

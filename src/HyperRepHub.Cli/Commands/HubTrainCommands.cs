@@ -1,0 +1,118 @@
+using System.CommandLine;
+using HyperRepHub.Cli.Client;
+
+namespace HyperRepHub.Cli.Commands;
+
+/// <summary>
+/// The hub versions of <c>zoo train</c>, <c>hyper-rep train</c> and <c>finetune</c>: each starts an operation on the
+/// hub and follows it with a progress bar. <see cref="HubCommandMerger"/> joins them with the local commands.
+/// </summary>
+internal static class HubTrainCommands
+{
+    public static Command CreateZooTrain()
+    {
+        var zooId = new Option<string>("--zoo-id") { Description = "Id of the zoo to create and train on the hub." };
+        var architecture = new Option<string>("--architecture")
+        {
+            Description = "Built-in architecture.",
+            DefaultValueFactory = _ => "cnn-s",
+        };
+        var dataset = new Option<string>("--dataset")
+        {
+            Description = "mnist or fashion-mnist.",
+            DefaultValueFactory = _ => "mnist",
+        };
+        var models = new Option<int>("--models") { Description = "Number of models (0: the hub's default)." };
+        var command = new Command("train", "Train a zoo of small CNNs on a dataset.")
+            .With(zooId, architecture, dataset, models, Epochs(), Seed());
+        command.SetAction((parseResult, cancellationToken) => HubCommandContext.RunAsync(parseResult,
+            cancellationToken, async (context, token) =>
+            {
+                var id = Require(context, "--zoo-id");
+                using var client = context.Connect();
+                if (await client.FindZooAsync(id, token) is null)
+                {
+                    await client.CreateZooAsync(new ZooCreation(id, context.Get("--architecture", "cnn-s"), "",
+                        context.Get("--dataset", "mnist"), "trained by the hub"), token);
+                }
+
+                var operationId = await client.TrainZooAsync(new ZooTraining(id, context.Get("--dataset", "mnist"),
+                    context.Get("--models", 0), context.Get("--epochs", 0), context.Get("--seed", 0L)), token);
+                return await FinishAsync(context, client, operationId, token);
+            }));
+        return command;
+    }
+
+    public static Command CreateHyperRepTrain()
+    {
+        var zooId = new Option<string>("--zoo-id") { Description = "Id of the zoo on the hub to train on." };
+        var id = new Option<string?>("--id")
+        {
+            Description = "Id of the new hyper-representation (default: the hub picks).",
+        };
+        var noLwln = new Option<bool>("--no-lwln")
+        {
+            Description = "Train the plain-MSE baseline without layer-wise normalisation.",
+        };
+        var command = new Command("train", "Train a hyper-representation on a zoo.")
+            .With(zooId, id, noLwln, Epochs(), Seed());
+        command.SetAction((parseResult, cancellationToken) => HubCommandContext.RunAsync(parseResult,
+            cancellationToken, async (context, token) =>
+            {
+                using var client = context.Connect();
+                var started = await client.TrainHyperRepresentationAsync(new HyperRepresentationTraining(
+                    Require(context, "--zoo-id"), context.Get<string?>("--id", null) ?? "", context.Get("--epochs", 0),
+                    context.Get("--seed", 0L), context.Get("--no-lwln", false)), token);
+                context.Error.WriteLine($"training hyper-representation '{started.HyperRepresentationId}'");
+                return await FinishAsync(context, client, started.OperationId, token);
+            }));
+        return command;
+    }
+
+    public static Command CreateFineTune()
+    {
+        var population = new Option<string>("--population") { Description = "Id of the population on the hub." };
+        var dataset = new Option<string>("--dataset")
+        {
+            Description = "mnist or fashion-mnist.",
+            DefaultValueFactory = _ => "mnist",
+        };
+        var command = new Command("finetune", "Fine-tune every model of a population.")
+            .With(population, dataset, Epochs(), Seed());
+        command.SetAction((parseResult, cancellationToken) => HubCommandContext.RunAsync(parseResult,
+            cancellationToken, async (context, token) =>
+            {
+                using var client = context.Connect();
+                var operationId = await client.FineTuneAsync(new FineTuning(Require(context, "--population"),
+                    context.Get("--dataset", "mnist"), context.Get("--epochs", 1), context.Get("--seed", 0L)), token);
+                return await FinishAsync(context, client, operationId, token);
+            }));
+        return command;
+    }
+
+    private static Option<int> Epochs() => new("--epochs") { Description = "Training epochs (0: the hub's default)." };
+
+    private static Option<long> Seed() => new("--seed") { Description = "Random seed (0: the hub's default)." };
+
+    private static string Require(HubCommandContext context, string name) =>
+        context.Get<string?>(name, null) is { Length: > 0 } value
+            ? value
+            : throw new HubClientException($"Missing {name}: the hub version of this command needs it.");
+
+    private static async Task<int> FinishAsync(
+        HubCommandContext context, HubClient client, string operationId, CancellationToken cancellationToken)
+    {
+        context.Error.WriteLine($"operation {operationId} (follow it again with 'hyperrep watch {operationId}')");
+        var final = await WatchOperation.WaitAsync(client, operationId, context.Error, cancellationToken);
+        if (context.Json)
+        {
+            context.WriteJson(final);
+        }
+        else
+        {
+            context.Output.WriteLine(OpsCommand.FormatLine(final));
+        }
+
+        return 0;
+    }
+}

@@ -1,0 +1,84 @@
+using HyperRepHub.Core.Datasets;
+using HyperRepHub.Core.HyperRepresentations.Training;
+using static TorchSharp.torch;
+
+namespace HyperRepHub.Core.HyperRepresentations.Quality;
+
+/// <summary>
+/// Builds the <see cref="QualityReport"/> users check before they trust sampling: R² overall and per layer on the
+/// test split and, with a dataset, the test accuracy of reconstructed models against the originals.
+/// </summary>
+public static class QualityEvaluator
+{
+    /// <summary>Retention of mean accuracy at or above which reconstructions count as good.</summary>
+    public const double GoodRetention = 0.8;
+
+    /// <summary>
+    /// Reconstructed accuracy is "at chance" when it is below chance plus this fraction of the gap between chance
+    /// and the originals' accuracy.
+    /// </summary>
+    public const double ChanceMargin = 0.1;
+
+    /// <summary>Evaluates <paramref name="hyperRepresentation"/>, and <paramref name="baseline"/> the same way if given.</summary>
+    public static QualityReport Evaluate(HyperRepresentation hyperRepresentation, WeightSet test,
+        ImageDataset? dataset, HyperRepresentation? baseline = null)
+    {
+        ArgumentNullException.ThrowIfNull(hyperRepresentation);
+        ArgumentNullException.ThrowIfNull(test);
+        if (test.Count == 0)
+        {
+            throw new ArgumentException("The test split is empty; the quality report needs test checkpoints.",
+                nameof(test));
+        }
+
+        var report = EvaluateOne(hyperRepresentation, test, dataset);
+        return baseline is null ? report : report with { Baseline = EvaluateOne(baseline, test, dataset) };
+    }
+
+    private static QualityReport EvaluateOne(HyperRepresentation hyperRepresentation, WeightSet test,
+        ImageDataset? dataset)
+    {
+        using var scope = NewDisposeScope();
+        var architecture = hyperRepresentation.Architecture;
+        var reconstruction = hyperRepresentation.Decode(hyperRepresentation.Encode(test.Weights));
+        double r2 = ReconstructionMetrics.R2(reconstruction, test.Weights);
+        var layerR2 = ReconstructionMetrics.R2PerLayer(architecture, reconstruction, test.Weights);
+        double chance = 1.0 / architecture.Classes;
+        double? original = null, reconstructed = null;
+        if (dataset is not null)
+        {
+            original = PopulationAccuracy.Evaluate(architecture, test.Weights, dataset).Average();
+            reconstructed = PopulationAccuracy.Evaluate(architecture, reconstruction, dataset).Average();
+        }
+
+        var (verdict, summary) = Judge(r2, original, reconstructed, chance);
+        return new QualityReport(hyperRepresentation.Config.LayerWiseNormalization, test.Count, r2, layerR2,
+            original, reconstructed, chance, verdict, summary);
+    }
+
+    /// <summary>Returns the verdict and its sentence for the given R² and mean accuracies.</summary>
+    public static (QualityVerdict Verdict, string Summary) Judge(double r2, double? original, double? reconstructed, double chance)
+    {
+        if (original is not double before || reconstructed is not double after)
+        {
+            return r2 > 0
+                ? (QualityVerdict.Degraded, $"R² is {r2:F3}; accuracy was not measured, so give a dataset to check " +
+                    "whether reconstructed models still work.")
+                : (QualityVerdict.AtChance, $"R² is {r2:F3}: reconstructions are no better than the mean model. " +
+                    "Do not sample from this hyper-representation.");
+        }
+
+        double retention = before > 0 ? after / before : 0;
+        if (after <= chance + ChanceMargin * Math.Max(before - chance, 0))
+        {
+            return (QualityVerdict.AtChance, $"Reconstructed models are at chance: {after:P1} against {chance:P1} " +
+                $"for guessing (originals {before:P1}). Do not sample from this hyper-representation.");
+        }
+
+        return retention >= GoodRetention
+            ? (QualityVerdict.Good, $"Reconstructed models keep {retention:P0} of the originals' accuracy " +
+                $"({after:P1} against {before:P1}).")
+            : (QualityVerdict.Degraded, $"Reconstructed models keep only {retention:P0} of the originals' accuracy " +
+                $"({after:P1} against {before:P1}); samples will be weaker than the zoo.");
+    }
+}

@@ -1,0 +1,95 @@
+using HyperRepHub.Core.Architectures;
+using HyperRepHub.Core.Datasets;
+using HyperRepHub.Core.Population;
+using static TorchSharp.torch;
+
+namespace HyperRepHub.Core.Training;
+
+/// <summary>
+/// Trains M models of one architecture together: one forward pass over stacked weights, where each model sees its
+/// own batch in its own data order, then one optimizer step for all rows. The loss is the sum of the models' mean
+/// losses, so each model's gradient is exactly the gradient of its own loss.
+/// </summary>
+public sealed class PopulationTrainer(ArchitectureSpec spec, ImageDataset train, ImageDataset test)
+{
+    private const int EvaluationImagesPerChunk = 256;
+
+    /// <summary>The architecture of every model.</summary>
+    public ArchitectureSpec Architecture { get; } = spec;
+
+    /// <summary>Steps per epoch at <paramref name="batchSize"/>: the last batch may be smaller.</summary>
+    public int StepsPerEpoch(int batchSize) => (int)((train.Count + batchSize - 1) / batchSize);
+
+    /// <summary>Runs one epoch (1-based) of training; <paramref name="onStep"/> gets the 1-based step after each step.</summary>
+    public void TrainEpoch(PopulationState state, int epoch, Action<int>? onStep, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        using var epochScope = NewDisposeScope();
+        long count = train.Count;
+        var orders = stack(state.Seeds.Select(s => DataOrder.Permutation(s, epoch, count)).ToArray()); // [M, N]
+        int batchSize = state.BatchSize;
+        int steps = StepsPerEpoch(batchSize);
+        for (int step = 0; step < steps; step++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            long start = (long)step * batchSize;
+            TrainStep(state, orders.narrow(1, start, Math.Min(batchSize, count - start)));
+            onStep?.Invoke(step + 1);
+        }
+    }
+
+    /// <summary>Loss and accuracy of each model <c>[M, P]</c> on the training or the test images.</summary>
+    public IReadOnlyList<(double Loss, double Accuracy)> Evaluate(Tensor weights, bool onTestImages)
+    {
+        var data = onTestImages ? test : train;
+        int models = (int)weights.shape[0];
+        var lossSums = new double[models];
+        var correct = new double[models];
+        using var noGrad = no_grad();
+        for (long start = 0; start < data.Count; start += EvaluationImagesPerChunk)
+        {
+            using var scope = NewDisposeScope();
+            long length = Math.Min(EvaluationImagesPerChunk, data.Count - start);
+            var images = data.Images.narrow(0, start, length); // [B, C, H, W]
+            var labels = data.Labels.narrow(0, start, length);
+            var parameters = PopulationForward.Unflatten(Architecture, weights);
+            var logits = PopulationForward.Forward(Architecture, parameters, images); // [M, B, classes]
+            var losses = nn.functional.cross_entropy(logits.flatten(0, 1), labels.repeat(models),
+                reduction: nn.Reduction.None).view(models, length); // [M, B]
+            var hits = logits.argmax(-1).eq(labels.unsqueeze(0)).sum(1, type: float64); // [M]
+            Accumulate(lossSums, losses.sum(1, type: float64));
+            Accumulate(correct, hits);
+        }
+
+        return Enumerable.Range(0, models)
+            .Select(m => (lossSums[m] / data.Count, correct[m] / data.Count))
+            .ToArray();
+    }
+
+    private void TrainStep(PopulationState state, Tensor indices)
+    {
+        using var scope = NewDisposeScope();
+        int models = state.Count;
+        long batch = indices.shape[1];
+        var flatIndices = indices.flatten();
+        var images = train.Images.index_select(0, flatIndices); // [M·b, C, H, W]
+        images = images.view([models, batch, .. images.shape[1..]]); // [M, b, C, H, W]
+        var labels = train.Labels.index_select(0, flatIndices); // [M·b]
+        var parameters = PopulationForward.Unflatten(Architecture, state.Weights);
+        var logits = PopulationForward.Forward(Architecture, parameters, images, training: true); // [M, b, classes]
+
+        // Sum over models of each model's mean loss: every model gets the gradient of its own mean loss.
+        var loss = nn.functional.cross_entropy(logits.flatten(0, 1), labels, reduction: nn.Reduction.Sum) / batch;
+        var gradient = autograd.grad([loss], [state.Weights])[0]; // [M, P]
+        state.Optimizer.Apply(state.Weights, gradient);
+    }
+
+    private static void Accumulate(double[] totals, Tensor values)
+    {
+        var data = values.data<double>();
+        for (int i = 0; i < totals.Length; i++)
+        {
+            totals[i] += data[i];
+        }
+    }
+}
