@@ -14,6 +14,8 @@ namespace HyperRepHub.Storage.Benchmarks;
 /// </summary>
 internal static class CheckpointStoreBenchmark
 {
+    private const int LargeBlobBytes = 32 * 1024 * 1024;
+
     public static async Task RunAsync(int files, int concurrency, TextWriter output)
     {
         string dataDirectory = Path.Combine(Path.GetTempPath(), "hyperrephub-storage-bench", Guid.NewGuid().ToString("N"));
@@ -45,6 +47,7 @@ internal static class CheckpointStoreBenchmark
             await SafetensorsCheckpointReader.ReadAsync(stream, BuiltInArchitectures.CnnSmall);
         });
 
+        await MeasureLargeBlobAsync(store, prefix, LargeBlobBytes, output);
         await launcher.DisposeAsync();
         Directory.Delete(dataDirectory, recursive: true);
     }
@@ -87,6 +90,30 @@ internal static class CheckpointStoreBenchmark
         Array.Sort(latencies);
         output.WriteLine($"| {phase} | {seconds:F2} | {checkpoints.Length / seconds:F0} | " +
             $"{bytes / seconds / 1e6:F2} | {Percentile(latencies, 0.50):F1} | {Percentile(latencies, 0.95):F1} |");
+    }
+
+    /// <summary>Times one upload and one download of a blob that spans several 4 MiB blocks.</summary>
+    private static async Task MeasureLargeBlobAsync(
+        AzureBlobCheckpointStore store, string prefix, int size, TextWriter output)
+    {
+        byte[] content = new byte[size];
+        new Random(7).NextBytes(content);
+        string name = prefix + "large.bin";
+
+        var watch = Stopwatch.StartNew();
+        await store.UploadAsync(CheckpointContainers.Populations, name, new MemoryStream(content));
+        double uploadSeconds = watch.Elapsed.TotalSeconds;
+        watch.Restart();
+        await using (var stream = await store.OpenReadAsync(CheckpointContainers.Populations, name))
+        {
+            await stream.CopyToAsync(Stream.Null);
+        }
+
+        double downloadSeconds = watch.Elapsed.TotalSeconds;
+        output.WriteLine();
+        output.WriteLine($"One {size / (1024 * 1024)} MiB blob: upload {uploadSeconds:F2} s " +
+            $"({size / uploadSeconds / 1e6:F1} MB/s), download with hash check {downloadSeconds:F2} s " +
+            $"({size / downloadSeconds / 1e6:F1} MB/s).");
     }
 
     private static double Percentile(double[] sorted, double fraction) =>

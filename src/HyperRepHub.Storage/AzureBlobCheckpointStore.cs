@@ -14,7 +14,7 @@ namespace HyperRepHub.Storage;
 /// An <see cref="ICheckpointStore"/> on Azure Blob Storage. Uploads stage blocks and commit them in one call, with
 /// the SHA-256 and size as blob metadata, so a blob is either absent or complete. Blobs without that metadata were
 /// not written by this store, and <see cref="GetAsync"/>, <see cref="ListAsync"/> and <see cref="OpenReadAsync"/>
-/// ignore them.
+/// ignore them. A download read to its end is checked against the recorded hash.
 /// </summary>
 public sealed class AzureBlobCheckpointStore(
     BlobServiceClient serviceClient,
@@ -40,6 +40,13 @@ public sealed class AzureBlobCheckpointStore(
             RejectKnownOversize(container, name, content, settings.MaxUploadBytes);
             var containerClient = await GetOrCreateContainerAsync(container, cancellationToken);
             var blob = containerClient.GetBlockBlobClient(name);
+
+            // A seekable stream is hashed first, so unchanged content stages no blocks at all.
+            if (content.CanSeek && await FindUnchangedAsync(blob, content, cancellationToken) is { } unchanged)
+            {
+                return unchanged;
+            }
+
             var staged = await BlockStager.StageAsync(
                 blob, content, settings.BlockSizeBytes, settings.MaxUploadBytes, cancellationToken);
             return await CommitUnlessUnchangedAsync(blob, staged, cancellationToken);
@@ -57,16 +64,21 @@ public sealed class AzureBlobCheckpointStore(
     }
 
     /// <inheritdoc />
+    /// <remarks>
+    /// Reading the stream from start to end checks the bytes against the recorded SHA-256 and size, and the read that
+    /// reaches the end throws <see cref="InvalidDataException"/> on a mismatch. Seeking elsewhere turns the check off.
+    /// </remarks>
     public async Task<Stream> OpenReadAsync(
         string container, string name, CancellationToken cancellationToken = default)
     {
         var blob = GetBlob(container, name);
-        _ = await TryGetRecordAsync(blob, cancellationToken) ?? throw new BlobNotFoundException(container, name);
+        var record = await TryGetRecordAsync(blob, cancellationToken) ?? throw new BlobNotFoundException(container, name);
         try
         {
             // allowModifications: false pins the ETag, so a concurrent overwrite fails the read instead of
             // mixing two versions in one stream.
-            return await blob.OpenReadAsync(new BlobOpenReadOptions(allowModifications: false), cancellationToken);
+            var stream = await blob.OpenReadAsync(new BlobOpenReadOptions(allowModifications: false), cancellationToken);
+            return new HashVerifyingStream(stream, record);
         }
         catch (RequestFailedException ex) when (ex.Status == 404)
         {
@@ -122,6 +134,25 @@ public sealed class AzureBlobCheckpointStore(
             // The container itself does not exist.
             return false;
         }
+    }
+
+    private async Task<BlobRecord?> FindUnchangedAsync(
+        BlockBlobClient blob, Stream content, CancellationToken cancellationToken)
+    {
+        var existing = await TryGetRecordAsync(blob, cancellationToken);
+        if (existing is null || existing.Size != content.Length - content.Position)
+        {
+            return null;
+        }
+
+        var (size, sha256) = await ContentHasher.HashAndRewindAsync(content, cancellationToken);
+        if (existing.Sha256 != sha256 || existing.Size != size)
+        {
+            return null;
+        }
+
+        StorageLog.UploadUnchanged(logger, blob.BlobContainerName, blob.Name, sha256);
+        return existing;
     }
 
     private async Task<BlobRecord> CommitUnlessUnchangedAsync(

@@ -1,5 +1,7 @@
 using System.Security.Cryptography;
 using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Azure.Storage.Blobs.Specialized;
 using HyperRepHub.Storage.Tests.Infrastructure;
 using Microsoft.Extensions.Options;
 
@@ -55,26 +57,70 @@ public sealed class AzureBlobCheckpointStoreTests
         Assert.Equal(content.Length, properties.Value.ContentLength);
     }
 
-    [Fact]
-    public async Task UploadAsync_IdenticalContent_DoesNotCommitAgain()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task UploadAsync_IdenticalContent_DoesNotCommitAgain(bool seekable)
     {
         var store = CreateStore();
         byte[] content = TestStreams.RandomBytes(2 * BlockSize, seed: 3);
-        string name = _prefix + "same.bin";
-        var blob = _serviceClient.GetBlobContainerClient(CheckpointContainers.Zoos).GetBlobClient(name);
+        string name = _prefix + $"same-{seekable}.bin";
+        var blob = _serviceClient.GetBlobContainerClient(CheckpointContainers.Zoos).GetBlockBlobClient(name);
         await store.UploadAsync(CheckpointContainers.Zoos, name, new MemoryStream(content)).WaitAsync(Timeout);
         var firstETag = (await blob.GetPropertiesAsync().WaitAsync(Timeout)).Value.ETag;
 
-        var second = await store.UploadAsync(CheckpointContainers.Zoos, name, new MemoryStream(content))
+        var second = await store.UploadAsync(CheckpointContainers.Zoos, name, CreateStream(content, seekable))
             .WaitAsync(Timeout);
         var secondETag = (await blob.GetPropertiesAsync().WaitAsync(Timeout)).Value.ETag;
-        await store.UploadAsync(CheckpointContainers.Zoos, name, new MemoryStream(content.Reverse().ToArray()))
+        var uncommitted = await blob.GetBlockListAsync(BlockListTypes.Uncommitted).WaitAsync(Timeout);
+        await store.UploadAsync(CheckpointContainers.Zoos, name, CreateStream([.. content.Reverse()], seekable))
             .WaitAsync(Timeout);
         var changedETag = (await blob.GetPropertiesAsync().WaitAsync(Timeout)).Value.ETag;
 
         Assert.Equal(firstETag, secondETag);
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(content)), second.Sha256);
         Assert.NotEqual(firstETag, changedETag);
+        if (seekable)
+        {
+            Assert.Empty(uncommitted.Value.UncommittedBlocks);
+        }
+    }
+
+    [Fact]
+    public async Task OpenReadAsync_TamperedContent_Throws()
+    {
+        var store = CreateStore();
+        string name = _prefix + "tampered.bin";
+        byte[] content = TestStreams.RandomBytes(BlockSize, seed: 9);
+        var blob = _serviceClient.GetBlobContainerClient(CheckpointContainers.Zoos).GetBlobClient(name);
+        await store.UploadAsync(CheckpointContainers.Zoos, name, new MemoryStream(content)).WaitAsync(Timeout);
+        var metadata = (await blob.GetPropertiesAsync().WaitAsync(Timeout)).Value.Metadata;
+        content[100] ^= 0xFF;
+        await blob.UploadAsync(new BinaryData(content), new BlobUploadOptions { Metadata = metadata }).WaitAsync(Timeout);
+
+        var error = await Assert.ThrowsAsync<InvalidDataException>(() =>
+            DownloadAsync(store, CheckpointContainers.Zoos, name));
+
+        Assert.Contains($"Blob 'zoos/{name}' failed its integrity check", error.Message);
+    }
+
+    [Fact]
+    public async Task OpenReadAsync_SeekThenRead_ReturnsContent()
+    {
+        var store = CreateStore();
+        string name = _prefix + "seek.bin";
+        byte[] content = TestStreams.RandomBytes(BlockSize, seed: 10);
+        await store.UploadAsync(CheckpointContainers.Zoos, name, new MemoryStream(content)).WaitAsync(Timeout);
+        await using var stream = await store.OpenReadAsync(CheckpointContainers.Zoos, name).WaitAsync(Timeout);
+        byte[] head = new byte[10];
+        await stream.ReadExactlyAsync(head).AsTask().WaitAsync(Timeout);
+
+        stream.Position = 1000;
+        using var rest = new MemoryStream();
+        await stream.CopyToAsync(rest).WaitAsync(Timeout);
+
+        Assert.Equal(content[..10], head);
+        Assert.Equal(content[1000..], rest.ToArray());
     }
 
     [Fact]
@@ -181,7 +227,7 @@ public sealed class AzureBlobCheckpointStoreTests
         var store = CreateStore(maxUploadBytes: limit);
         byte[] content = TestStreams.RandomBytes(3 * BlockSize, seed: 7);
         string name = _prefix + $"large-{seekable}.bin";
-        Stream stream = seekable ? new MemoryStream(content) : new ForwardOnlyStream(content);
+        var stream = CreateStream(content, seekable);
 
         var error = await Assert.ThrowsAsync<BlobTooLargeException>(() =>
             store.UploadAsync(CheckpointContainers.Zoos, name, stream).WaitAsync(Timeout));
@@ -216,6 +262,9 @@ public sealed class AzureBlobCheckpointStoreTests
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData([])), record.Sha256);
         Assert.Empty(await DownloadAsync(store, CheckpointContainers.Zoos, _prefix + "empty.bin"));
     }
+
+    private static Stream CreateStream(byte[] content, bool seekable) =>
+        seekable ? new MemoryStream(content) : new ForwardOnlyStream(content);
 
     private AzureBlobCheckpointStore CreateStore(long? maxUploadBytes = null) => new(
         _serviceClient,

@@ -75,6 +75,23 @@ public sealed class AzuriteLauncherTests(AzuriteFixture azurite)
         Assert.False(launcher.StartedProcess);
     }
 
+    [Fact]
+    public async Task StartAsync_ToolDirectoryWithoutPackage_NamesKey()
+    {
+        string empty = Path.Combine(Path.GetTempPath(), "hyperrephub-launcher-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(empty);
+        await using var launcher = CreateLauncher(new LogSink(), new AzuriteOptions
+        {
+            ToolDirectory = empty, BlobPort = 0, QueuePort = 0, TablePort = 0,
+        });
+
+        var error = await Assert.ThrowsAsync<AzuriteException>(() => launcher.StartAsync().WaitAsync(Timeout));
+        Directory.Delete(empty);
+
+        Assert.Contains($"HyperRepHub:Azurite:ToolDirectory '{empty}' has no package.json", error.Message);
+        Assert.False(launcher.StartedProcess);
+    }
+
     private static AzuriteLauncher CreateLauncher(LogSink logs, AzuriteOptions options) =>
         new(Options.Create(options), new RecordingLogger<AzuriteLauncher>(logs));
 

@@ -57,6 +57,24 @@ public sealed class StorageServiceCollectionExtensionsTests(AzuriteFixture azuri
     }
 
     [Fact]
+    public async Task AddHyperRepHubStorage_ServiceUris_SkipsAzurite()
+    {
+        await using var provider = BuildProvider(new()
+        {
+            ["HyperRepHub:Storage:BlobServiceUri"] = "https://account.blob.core.windows.net/",
+            ["HyperRepHub:Storage:TableServiceUri"] = "https://account.table.core.windows.net/",
+        });
+
+        var blobs = provider.GetRequiredService<BlobServiceClient>();
+        var tables = provider.GetRequiredService<TableServiceClient>();
+        var launcher = provider.GetRequiredService<AzuriteLauncher>();
+
+        Assert.Equal(new Uri("https://account.blob.core.windows.net/"), blobs.Uri);
+        Assert.Equal(new Uri("https://account.table.core.windows.net/"), tables.Uri);
+        Assert.Null(launcher.Endpoints);
+    }
+
+    [Fact]
     public async Task AddHyperRepHubStorage_InvalidOptions_NamesKey()
     {
         await using var provider = BuildProvider(new()

@@ -24,10 +24,7 @@ public sealed partial class HyperRepresentationGrain(
             throw new HubException(HubErrorKind.AlreadyExists, $"Hyper-representation '{Id}' already exists.");
         }
 
-        if (settings.FindError() is { } error)
-        {
-            throw new HubException(HubErrorKind.InvalidArgument, $"Invalid config.{error}");
-        }
+        HyperRepresentationConfigs.Validate(settings);
 
         // Throws NotFound naming the zoo when it does not exist.
         _ = await GrainFactory.GetGrain<IZooGrain>(zooId).GetAsync();

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
 using HyperRepHub.Grains.Errors;
@@ -81,7 +82,7 @@ internal sealed partial class ErrorInterceptor(ILogger<ErrorInterceptor> logger)
             return new RpcException(new Status(code, exception.Message));
         }
 
-        var traceId = context.GetHttpContext().TraceIdentifier;
+        var traceId = Activity.Current?.TraceId.ToHexString() ?? Guid.NewGuid().ToString("N");
         Log.Unexpected(logger, exception, context.Method, traceId);
         return new RpcException(new Status(StatusCode.Internal,
             $"An internal error occurred; the server log has the details under trace id {traceId}."));

@@ -114,8 +114,8 @@ public sealed class ZooServiceTests(ApiServerFixture server)
     {
         { "truncated", TestCheckpoints.Safetensors(TestCheckpoints.RandomWeights(6))[..5000], "truncated" },
         { "garbage", [.. Enumerable.Range(0, 300).Select(i => (byte)(i * 37))], "corrupt" },
-        { "huge-header", TestCheckpoints.HugeHeaderClaim(), "header claims" },
-        { "huge-tensor", TestCheckpoints.HugeTensorClaim(), "more elements" },
+        { "huge-header", TestCheckpoints.HugeHeaderClaim(), "over the limit" },
+        { "huge-tensor", TestCheckpoints.HugeTensorClaim(), "0.weight" },
         { "wrong-shape", TestCheckpoints.WrongShape(), "3.weight" },
         { "nan", TestCheckpoints.Safetensors([float.NaN, .. TestCheckpoints.RandomWeights(9)[1..]]), "NaN" },
     };
