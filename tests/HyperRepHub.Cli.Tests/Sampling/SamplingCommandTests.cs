@@ -61,6 +61,30 @@ public sealed class SamplingCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task FineTune_ScratchBaseline_WritesPopulation()
+    {
+        string zoo = WriteZoo(models: 4, epochs: [1]);
+        string tuned = Path.Combine(_directory, "baseline");
+
+        var result = await RunAsync("finetune", "--baseline", "scratch", "--zoo", zoo, "--count", "3", "--epochs", "1",
+            "--train-images", "320", "--out", tuned, "--json");
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        var (_, weights, manifest) = PopulationFolder.Load(tuned);
+        Assert.Equal(3, weights.shape[0]);
+        Assert.StartsWith("scratch:", manifest.Source);
+    }
+
+    [Fact]
+    public async Task FineTune_NoStartingWeights_FailsNamingOptions()
+    {
+        var result = await RunAsync("finetune", "--out", Path.Combine(_directory, "out"));
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("Give either --population, or --baseline", result.Error);
+    }
+
+    [Fact]
     public async Task Sample_UnknownMethod_FailsListingMethods()
     {
         var result = await RunAsync("sample", "--hyperrep", _directory, "--method", "diffusion", "--out",
