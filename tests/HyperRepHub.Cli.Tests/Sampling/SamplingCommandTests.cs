@@ -24,7 +24,7 @@ public sealed class SamplingCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task SampleEvaluateEnsembleFineTune_TinyHyperRep_Succeed()
+    public async Task SamplingCommands_TinyHyperRep_Succeed()
     {
         string zoo = WriteZoo(models: 20, epochs: [1, 2]);
         string hyperRep = Path.Combine(_directory, "hyperrep");
@@ -45,6 +45,8 @@ public sealed class SamplingCommandTests : IDisposable
 
         Assert.True(sample.ExitCode == 0, sample.Error);
         Assert.Equal(4, PopulationFolder.Load(population).Weights.shape[0]);
+        using var sampled = JsonDocument.Parse(sample.Output);
+        Assert.True(sampled.RootElement.GetProperty("latent_distance").GetProperty("median_between_anchors").GetDouble() > 0);
         var stateDict = WeightsFile.LoadStateDict(Path.Combine(population, "model-0000.safetensors"));
         Assert.Equal(new long[] { 8, 1, 5, 5 }, stateDict["0.weight"].shape);
         Assert.True(evaluate.ExitCode == 0, evaluate.Error);
