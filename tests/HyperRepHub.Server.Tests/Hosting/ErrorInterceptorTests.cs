@@ -44,7 +44,7 @@ public sealed class ErrorInterceptorTests
     }
 
     [Fact]
-    public async Task UnaryCall_ClientCancelled_ReturnsCancelledLoggedAsInformation()
+    public async Task UnaryCall_ClientCancelled_ReturnsCancelled()
     {
         using var cancellation = new CancellationTokenSource();
         await cancellation.CancelAsync();
