@@ -27,5 +27,9 @@ internal abstract partial class OperationGrainBase
 
         [LoggerMessage(6, LogLevel.Warning, "Operation {OperationId} interrupted by deactivation: {Reason}")]
         public static partial void Interrupted(ILogger logger, string operationId, string reason);
+
+        [LoggerMessage(7, LogLevel.Warning,
+            "Operation {OperationId} handler did not stop within {Timeout} of cancellation; deactivating anyway")]
+        public static partial void HandlerStillRunning(ILogger logger, string operationId, TimeSpan timeout);
     }
 }
