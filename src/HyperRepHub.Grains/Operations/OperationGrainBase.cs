@@ -130,9 +130,9 @@ internal abstract partial class OperationGrainBase(
         await state.WriteStateAsync();
         var run = new OperationRun(OperationId, state.State.Request!, state.State.Attempts, _status!);
         _run = run;
+        var period = options.ProgressFlushPeriod;
         _flushTimer = this.RegisterGrainTimer(
-            FlushAsync,
-            new GrainTimerCreationOptions(options.ProgressFlushPeriod, options.ProgressFlushPeriod) { KeepAlive = true });
+            FlushAsync, new GrainTimerCreationOptions(period, period) { KeepAlive = true });
         _runTask = RunToEndAsync(run);
     }
 
@@ -147,7 +147,7 @@ internal abstract partial class OperationGrainBase(
         }
     }
 
-    /// <summary>Runs the handler and returns how to finish the status, or null when the grain is deactivating.</summary>
+    /// <summary>Runs the handler and returns how to finish the status; null when the grain deactivates.</summary>
     private async Task<Func<OperationStatus, OperationStatus>?> RunHandlerAsync(
         OperationRun run, KeyValuePair<string, object?> kindTag, Activity? activity)
     {
@@ -178,7 +178,10 @@ internal abstract partial class OperationGrainBase(
         {
             Log.HandlerFailed(logger, exception, OperationId, run.Request.Kind, run.Request.TargetId);
             activity?.SetStatus(ActivityStatusCode.Error, exception.Message);
-            return current => current with { State = OperationState.Failed, Message = "Failed.", Error = exception.Message };
+            return current => current with
+            {
+                State = OperationState.Failed, Message = "Failed.", Error = exception.Message,
+            };
         }
     }
 

@@ -8,7 +8,8 @@ internal abstract partial class OperationGrainBase
     {
         [LoggerMessage(1, LogLevel.Information,
             "Operation {OperationId} ({Kind} on {TargetId}) started, attempt {Attempt}")]
-        public static partial void Started(ILogger logger, string operationId, string kind, string targetId, int attempt);
+        public static partial void Started(
+            ILogger logger, string operationId, string kind, string targetId, int attempt);
 
         [LoggerMessage(2, LogLevel.Information, "Operation {OperationId} finished as {State} at step {Step}")]
         public static partial void Finished(ILogger logger, string operationId, OperationState state, long step);

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 
 namespace HyperRepHub.Server.Tests.Infrastructure;
 
-/// <summary>A logger provider that keeps every entry at Error or above, so a test can fail on unexpected errors.</summary>
+/// <summary>A logger provider that keeps every entry at Error or above, so tests can fail on them.</summary>
 internal sealed class ErrorLogRecorder : ILoggerProvider
 {
     private readonly ConcurrentQueue<string> _entries = new();

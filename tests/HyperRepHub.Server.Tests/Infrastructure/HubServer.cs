@@ -72,7 +72,7 @@ internal sealed class HubServer : IAsyncDisposable
 
     public T GetService<T>() where T : notnull => App.Services.GetRequiredService<T>();
 
-    /// <summary>Shuts the server down gracefully, as a deployment stopping this silo would; safe to call twice.</summary>
+    /// <summary>Shuts the server down gracefully, as a deployment stopping this silo would.</summary>
     public async Task StopAsync()
     {
         if (_stopped)

@@ -30,7 +30,8 @@ public sealed class OperationServiceTests(OperationServerFixture fixture)
         Assert.Equal(5, last.Step);
         Assert.Contains("\"StepsRun\":5", last.ResultJson);
         Assert.All(received.Take(received.Count - 1), operation => Assert.False(operation.Done));
-        Assert.Equal(received.Select(operation => operation.Step).Order(), received.Select(operation => operation.Step));
+        var steps = received.Select(operation => operation.Step).ToList();
+        Assert.Equal(steps.Order(), steps);
     }
 
     [Fact]

@@ -21,7 +21,8 @@ public sealed class OperationTelemetryTests(OperationServerFixture fixture)
 
         var id = await fixture.Server.StartCountingAsync(steps: 4, stepMilliseconds: 1, targetId: "zoo-telemetry");
         await probe.WaitForCompletionAsync(id).WaitAsync(TestTimeout);
-        await new HyperRepHub.Api.V1.OperationService.OperationServiceClient(fixture.Server.Channel).WatchToEndAsync(id);
+        var client = new HyperRepHub.Api.V1.OperationService.OperationServiceClient(fixture.Server.Channel);
+        await client.WatchToEndAsync(id);
 
         Assert.Equal(1, Sum("hyperrephub.operations.started"));
         Assert.Equal(4, Sum("hyperrephub.operations.steps"));
