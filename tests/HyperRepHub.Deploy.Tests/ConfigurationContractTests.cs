@@ -48,7 +48,8 @@ public sealed class ConfigurationContractTests(CompiledTemplateFixture template)
         var unhandled = documented.Where(key => !set.Contains(key) && !KeysNotSetByBicep.ContainsKey(key)).ToList();
 
         Assert.True(unhandled.Count == 0,
-            $"Documented keys neither set by infra/modules/silo.bicep nor excused here: {string.Join(", ", unhandled)}.");
+            "Documented keys neither set by infra/modules/silo.bicep nor excused here: " +
+            string.Join(", ", unhandled));
     }
 
     [Fact]
