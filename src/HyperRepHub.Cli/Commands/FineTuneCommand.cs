@@ -50,6 +50,11 @@ internal static class FineTuneCommand
         Description = "Images per step, overriding the preset's.",
     };
 
+    private static readonly Option<int?> TrainImagesOption = new("--train-images")
+    {
+        Description = "Train on only the first N training images (default: all), for quick runs.",
+    };
+
     private static readonly Option<string?> ArchitectureOption = new("--architecture")
     {
         Description = "Variant to place the weights into first: cnn-s-4conv or cnn-s-residual (extra weights random).",
@@ -70,7 +75,7 @@ internal static class FineTuneCommand
         foreach (Option option in new Option[]
         {
             PopulationOption, DatasetOption, EpochsOption, PresetOption, LearningRateOption, BatchSizeOption,
-            ArchitectureOption, OutOption, JsonOption,
+            TrainImagesOption, ArchitectureOption, OutOption, JsonOption,
         })
         {
             command.Options.Add(option);
@@ -91,6 +96,11 @@ internal static class FineTuneCommand
             (spec, weights) = PlaceInVariant(spec, weights, parseResult.GetValue(ArchitectureOption), error);
             var options = Options(parseResult);
             var (train, test) = DatasetCatalog.Load(parseResult.GetValue(DatasetOption)!);
+            if (parseResult.GetValue(TrainImagesOption) is int limit && limit < train.Count)
+            {
+                train = train with { Images = train.Images.narrow(0, 0, limit), Labels = train.Labels.narrow(0, 0, limit) };
+            }
+
             string outPath = parseResult.GetValue(OutOption)!.FullName;
             var tuner = new FineTuner(spec, train, test, options, Path.Combine(outPath, "finetune"));
             var result = tuner.Run(weights, progress => Report(progress, error), cancellationToken);

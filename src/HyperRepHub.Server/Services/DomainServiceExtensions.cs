@@ -29,6 +29,7 @@ public static class DomainServiceExtensions
         services.AddSingleton<HyperRepresentationCache>();
         services.AddSingleton<IPopulationGenerator, PopulationGenerator>();
         services.AddOperationHandler<HyperRepresentationTrainingHandler>();
+        services.AddOperationHandler<FineTuneHandler>();
         return services;
     }
 

@@ -3,6 +3,9 @@ using Grpc.Core;
 using HyperRepHub.Api.V1;
 using HyperRepHub.Core.Architectures;
 using HyperRepHub.Core.Checkpoints;
+using HyperRepHub.Core.Datasets;
+using System.Text.Json;
+using HyperRepHub.Grains.Operations;
 using HyperRepHub.Grains.Errors;
 using HyperRepHub.Grains.Populations;
 using HyperRepHub.Grains.Zoos;
@@ -60,6 +63,35 @@ public sealed partial class PopulationService(IGrainFactory grainFactory, ICheck
             });
             await WriteChunksAsync(file.ToArray(), responseStream);
         }
+    }
+
+    /// <inheritdoc/>
+    public override async Task<FineTunePopulationResponse> FineTunePopulation(FineTunePopulationRequest request,
+        ServerCallContext context)
+    {
+        if (!DatasetCatalog.Names.Contains(request.Dataset))
+        {
+            throw HubException.InvalidArgument("dataset",
+                $"'{request.Dataset}' is not known; use one of {string.Join(", ", DatasetCatalog.Names)}.");
+        }
+
+        if (request.Epochs < 1 || request.LearningRate < 0 || request.BatchSize < 0 ||
+            request.TrainImages < 0 || request.TestImages < 0)
+        {
+            throw HubException.InvalidArgument("epochs",
+                "epochs must be 1 or more, and learning_rate, batch_size, train_images and test_images 0 or more.");
+        }
+
+        var population = grainFactory.GetGrain<IPopulationGrain>(request.PopulationId);
+        _ = await population.GetAsync();
+        var parameters = new FineTuneRequest(request.PopulationId, request.Dataset, request.Epochs,
+            request.LearningRate == 0 ? 3e-4 : request.LearningRate, request.BatchSize == 0 ? 10 : request.BatchSize,
+            request.Seed == 0 ? 1 : request.Seed, request.TrainImages, request.TestImages);
+        var status = await grainFactory.StartOperationAsync(
+            new OperationRequest(FineTuneRequest.Kind, request.PopulationId, JsonSerializer.Serialize(parameters)),
+            OperationPlacement.PreferAccelerator);
+        await population.AddOperationAsync(status.Id);
+        return new FineTunePopulationResponse { OperationId = status.Id };
     }
 
     private async Task<float[][]> ReadModelsAsync(string blobName, ArchitectureSpec spec,
