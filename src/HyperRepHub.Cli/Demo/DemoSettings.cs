@@ -55,7 +55,7 @@ public sealed record DemoSettings(
 
     /// <summary>A configuration that runs in seconds on a quiet machine, for tests: a few models, one epoch each.</summary>
     public static DemoSettings Tiny { get; } = new("demo-tiny", ZooModels: 6, ZooEpochs: 1, UnseenZooModels: 2,
-        EpochsToTrainOn: [1], HyperRepEpochs: 1, PopulationSize: 4, EnsembleSize: 2, TrainImages: 320,
+        EpochsToTrainOn: [0, 1], HyperRepEpochs: 1, PopulationSize: 4, EnsembleSize: 2, TrainImages: 320,
         TestImages: 200, ModelWidth: 32, LatentDimension: 16, HyperRepBatchSize: 4);
 
     /// <summary>Returns the preset named <paramref name="name"/>: fast or tiny.</summary>

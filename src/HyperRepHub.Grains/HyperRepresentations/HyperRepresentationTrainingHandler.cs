@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using HyperRepHub.Core.HyperRepresentations;
 using HyperRepHub.Core.HyperRepresentations.Training;
 using HyperRepHub.Core.Zoos;
@@ -34,7 +35,9 @@ public sealed partial class HyperRepresentationTrainingHandler(
         {
             var result = await TrainAndUploadAsync(context, request, workDirectory, cancellationToken);
             await grain.CompleteTrainingAsync(result);
-            return JsonSerializer.Serialize(result);
+            // A tiny validation split can give an infinite R2, which plain JSON numbers cannot hold.
+            return JsonSerializer.Serialize(result,
+                new JsonSerializerOptions { NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals });
         }
         catch (Exception ex)
         {
