@@ -54,7 +54,7 @@ public sealed record DemoSettings(
         TestImages: 1000, ModelWidth: 64, LatentDimension: 32, HyperRepBatchSize: 8);
 
     /// <summary>A configuration that runs in seconds on a quiet machine, for tests: a few models, one epoch each.</summary>
-    public static DemoSettings Tiny { get; } = new("demo-tiny", ZooModels: 6, ZooEpochs: 1, UnseenZooModels: 2,
+    public static DemoSettings Tiny { get; } = new("demo-tiny", ZooModels: 12, ZooEpochs: 1, UnseenZooModels: 2,
         EpochsToTrainOn: [0, 1], HyperRepEpochs: 1, PopulationSize: 4, EnsembleSize: 2, TrainImages: 320,
         TestImages: 200, ModelWidth: 32, LatentDimension: 16, HyperRepBatchSize: 4);
 
