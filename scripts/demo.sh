@@ -23,7 +23,8 @@ echo "Starting the hub on 127.0.0.1:$port (log: $log_dir/hub.log)..." >&2
 # The built server is started directly rather than with `dotnet run`, so the process id below is the hub itself
 # and stopping it stops the Azurite it launched.
 OMP_NUM_THREADS="$threads" HyperRepHub__Grpc__Port="$port" HyperRepHub__Http__Port="$http_port" \
-  HyperRepHub__Http__BindAddress=127.0.0.1 dotnet src/HyperRepHub.Server/bin/Release/net10.0/HyperRepHub.Server.dll >"$log_dir/hub.log" 2>&1 &
+  HyperRepHub__Http__BindAddress=127.0.0.1 \
+  dotnet src/HyperRepHub.Server/bin/Release/net10.0/HyperRepHub.Server.dll >"$log_dir/hub.log" 2>&1 &
 hub_pid=$!
 
 stop_hub() {

@@ -51,7 +51,8 @@ public static class DemoPlots
         canvas.Text(Margin, 20, "LATENT SPACE: PC1 VS PC2 (SIZE = ACCURACY)", Rgb.Black, 2);
         for (var i = 0; i < zoos.Count; i++)
         {
-            canvas.Text(Margin + (i * 200), canvas.Height - 30, zoos[i], Rgb.Palette[i % Rgb.Palette.Count], 2);
+            // One line per zoo: ids are long enough to run into each other side by side.
+            canvas.Text(Margin, canvas.Height - 44 + (i * 16), zoos[i], Rgb.Palette[i % Rgb.Palette.Count], 2);
         }
 
         return canvas;

@@ -49,11 +49,11 @@ public sealed record DemoSettings(
     /// populations of 16 models fine-tuned on 1,000 images. Far smaller than the paper's zoo and training, so its
     /// numbers are a smoke test of the method, not a reproduction.
     /// </summary>
-    public static DemoSettings Fast { get; } = new("demo", ZooModels: 16, ZooEpochs: 4, UnseenZooModels: 6,
-        EpochsToTrainOn: [2, 3, 4], HyperRepEpochs: 20, PopulationSize: 16, EnsembleSize: 15, TrainImages: 2000,
+    public static DemoSettings Fast { get; } = new("demo", ZooModels: 30, ZooEpochs: 5, UnseenZooModels: 8,
+        EpochsToTrainOn: [3, 4, 5], HyperRepEpochs: 100, PopulationSize: 20, EnsembleSize: 15, TrainImages: 4000,
         TestImages: 1000, ModelWidth: 64, LatentDimension: 32, HyperRepBatchSize: 8);
 
-    /// <summary>A configuration that runs in seconds on a quiet machine, for tests: a few models, one epoch each.</summary>
+    /// <summary>A configuration for tests that runs in about a minute: a few models, one epoch each.</summary>
     public static DemoSettings Tiny { get; } = new("demo-tiny", ZooModels: 12, ZooEpochs: 1, UnseenZooModels: 2,
         EpochsToTrainOn: [0, 1], HyperRepEpochs: 1, PopulationSize: 4, EnsembleSize: 2, TrainImages: 320,
         TestImages: 200, ModelWidth: 32, LatentDimension: 16, HyperRepBatchSize: 4);
