@@ -12,6 +12,8 @@ internal static class CommandCatalog
         yield return HyperRepCommand.Create();
         yield return SampleCommand.Create();
         yield return EvaluateCommand.Create();
+        yield return FineTuneCommand.Create();
         yield return EnsembleCommand.Create();
+        yield return SampleBenchmarkCommand.Create();
     }
 }
