@@ -19,7 +19,7 @@ public sealed class EndToEndTests(ApiServerFixture server)
     private readonly OperationClient _operations = new(server.Channel);
 
     [Fact]
-    public async Task UploadTrainGenerateDownload_TinyZoo_ReturnsLoadableWeights()
+    public async Task EndToEnd_TinyZoo_ProducesLoadableWeights()
     {
         string zooId = await TinyZoo.UploadAsync(_zoos).WaitAsync(Timeout);
 
@@ -76,7 +76,7 @@ public sealed class EndToEndTests(ApiServerFixture server)
     }
 
     [Fact]
-    public async Task GeneratePopulation_HyperRepresentationStillTraining_ReturnsFailedPrecondition()
+    public async Task GeneratePopulation_WhileTraining_FailsPrecondition()
     {
         string zooId = await TinyZoo.UploadAsync(_zoos).WaitAsync(Timeout);
         var training = await _hyperReps.TrainHyperRepresentationAsync(new TrainHyperRepresentationRequest
@@ -99,10 +99,13 @@ public sealed class EndToEndTests(ApiServerFixture server)
     [InlineData("hr-unknown-id", 5, StatusCode.NotFound, "hr-unknown-id")]
     [InlineData("hr-unknown-id", 0, StatusCode.InvalidArgument, "count")]
     [InlineData("Not An Id", 5, StatusCode.InvalidArgument, "hyper_representation_id")]
-    public async Task GeneratePopulation_BadRequest_ReturnsStatusNamingCause(string id, int count, StatusCode code,
+    public async Task GeneratePopulation_BadRequest_NamesCause(string id, int count, StatusCode code,
         string expected)
     {
-        var request = new GeneratePopulationRequest { HyperRepresentationId = id, Method = SamplingMethod.Kde, Count = count };
+        var request = new GeneratePopulationRequest
+        {
+            HyperRepresentationId = id, Method = SamplingMethod.Kde, Count = count,
+        };
 
         var error = await Assert.ThrowsAsync<RpcException>(
             () => _populations.GeneratePopulationAsync(request).ResponseAsync.WaitAsync(Timeout));
@@ -114,7 +117,10 @@ public sealed class EndToEndTests(ApiServerFixture server)
     [Fact]
     public async Task TrainHyperRepresentation_UnknownZoo_ReturnsNotFound()
     {
-        var request = new TrainHyperRepresentationRequest { ZooId = "zoo-never-created", Config = TinyZoo.TinyConfig() };
+        var request = new TrainHyperRepresentationRequest
+        {
+            ZooId = "zoo-never-created", Config = TinyZoo.TinyConfig(),
+        };
 
         var error = await Assert.ThrowsAsync<RpcException>(
             () => _hyperReps.TrainHyperRepresentationAsync(request).ResponseAsync.WaitAsync(Timeout));
@@ -124,7 +130,7 @@ public sealed class EndToEndTests(ApiServerFixture server)
     }
 
     [Fact]
-    public async Task TrainHyperRepresentation_HeadsNotDividingWidth_ReturnsInvalidArgument()
+    public async Task TrainHyperRepresentation_BadHeads_ReturnsInvalidArgument()
     {
         var config = TinyZoo.TinyConfig();
         config.Heads = 3;
