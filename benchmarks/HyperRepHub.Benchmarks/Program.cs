@@ -1,1 +1,15 @@
-Console.WriteLine("No benchmarks yet.");
+using HyperRepHub.Benchmarks;
+
+// Usage: dotnet run -c Release --project benchmarks/HyperRepHub.Benchmarks -- zoo-training [--models M] [--steps S]
+//        [--batches 10,64] [--threads T]
+return args.FirstOrDefault() switch
+{
+    "zoo-training" => ZooTrainingBenchmark.Run(args[1..]),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("Usage: HyperRepHub.Benchmarks zoo-training [--models M] [--steps S] [--batches 10,64] [--threads T]");
+    return 2;
+}

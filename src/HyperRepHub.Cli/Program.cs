@@ -9,4 +9,6 @@ foreach (var command in CommandCatalog.Create())
 
 HubCommands.AddTo(root);
 
-return await root.Parse(args).InvokeAsync();
+// Ctrl-C cancels the running command's token; allow a training step and an epoch's file writes time to finish.
+var invocation = new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(30) };
+return await root.Parse(args).InvokeAsync(invocation);

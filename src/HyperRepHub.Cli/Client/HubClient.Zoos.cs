@@ -46,7 +46,8 @@ public sealed partial class HubClient
     /// <summary>
     /// Uploads one checkpoint file by client streaming; returns false when the hub already stored identical bytes.
     /// </summary>
-    public Task<bool> UploadModelAsync(ZooUploadItem item, string zooId, CancellationToken cancellationToken = default) =>
+    public Task<bool> UploadModelAsync(
+        ZooUploadItem item, string zooId, CancellationToken cancellationToken = default) =>
         CallAsync($"Uploading '{item.Path}' to zoo '{zooId}'", async () =>
         {
             using var call = _zoos.UploadModel(cancellationToken: cancellationToken);
@@ -81,7 +82,8 @@ public sealed partial class HubClient
             return (await call.ResponseAsync).CheckpointsImported;
         });
 
-    private async Task WriteChunksAsync(Stream source, Func<ByteString, Task> write, CancellationToken cancellationToken)
+    private async Task WriteChunksAsync(
+        Stream source, Func<ByteString, Task> write, CancellationToken cancellationToken)
     {
         var buffer = new byte[Options.ChunkBytes];
         int read;

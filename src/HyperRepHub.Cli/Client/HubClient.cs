@@ -17,7 +17,7 @@ public sealed partial class HubClient : IDisposable
     private readonly PopulationService.PopulationServiceClient _populations;
     private readonly OperationService.OperationServiceClient _operations;
 
-    /// <summary>Opens a channel to the hub in <paramref name="options"/>; no call is made until a method runs.</summary>
+    /// <summary>Opens a channel to the hub in <paramref name="options"/>. Calls start only in methods.</summary>
     public HubClient(HubConnectionOptions options)
     {
         Options = options;

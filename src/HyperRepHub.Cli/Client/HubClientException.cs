@@ -12,7 +12,7 @@ public sealed class HubClientException(string message, StatusCode? status = null
     /// <summary>The gRPC status code of the failed call, or null for a client-side error.</summary>
     public StatusCode? Status { get; } = status;
 
-    /// <summary>Creates the one-line error for a failed call to <paramref name="action"/> on <paramref name="hub"/>.</summary>
+    /// <summary>Creates the one-line error for a failed <paramref name="action"/> on <paramref name="hub"/>.</summary>
     public static HubClientException FromRpc(RpcException error, string action, Uri hub)
     {
         var detail = string.IsNullOrWhiteSpace(error.Status.Detail) ? error.StatusCode.ToString() : error.Status.Detail;

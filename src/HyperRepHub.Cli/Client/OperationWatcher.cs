@@ -17,18 +17,20 @@ public sealed class OperationWatcher(HubClient client)
     /// <summary>Longest wait between reconnects. Default 5 s.</summary>
     public TimeSpan MaxDelay { get; init; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>Called before each reconnect with the attempt number (from 1) and the reason the stream ended.</summary>
+    /// <summary>Callback before each reconnect, with the attempt number (from 1) and why the stream ended.</summary>
     public Action<int, string>? Reconnecting { get; init; }
 
     /// <summary>Yields each state of the operation, ending after the first final one.</summary>
     public async IAsyncEnumerable<OperationInfo> WatchAsync(
-        string operationId, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+        string operationId,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var attempt = 0;
         var delay = FirstDelay;
         while (true)
         {
-            var enumerator = client.WatchOnceAsync(operationId, cancellationToken).GetAsyncEnumerator(cancellationToken);
+            var enumerator = client.WatchOnceAsync(operationId, cancellationToken)
+                .GetAsyncEnumerator(cancellationToken);
             var reason = "the stream ended before a final state";
             try
             {

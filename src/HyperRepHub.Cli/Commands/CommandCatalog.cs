@@ -8,6 +8,7 @@ internal static class CommandCatalog
     public static IEnumerable<Command> Create()
     {
         // Each command group lives in its own file under Commands/ and adds one line here.
+        yield return ZooCommand.Create();
         yield return HyperRepCommand.Create();
         yield return SampleCommand.Create();
         yield return EvaluateCommand.Create();

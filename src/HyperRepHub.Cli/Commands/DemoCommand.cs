@@ -24,19 +24,30 @@ internal static class DemoCommand
             Description = "Folder for results.md, results.json, accuracy.png and latent.png.",
             DefaultValueFactory = _ => new DirectoryInfo(Path.Combine("out", "demo")),
         };
-        var prefix = new Option<string?>("--prefix") { Description = "Prefix of the ids the demo creates (default: the preset's)." };
-        var fresh = new Option<bool>("--fresh") { Description = "Train new zoos and hyper-representations instead of reusing them." };
+        var prefix = new Option<string?>("--prefix")
+        {
+            Description = "Prefix of the ids the demo creates (default: the preset's).",
+        };
+        var fresh = new Option<bool>("--fresh")
+        {
+            Description = "Train new zoos and hyper-representations instead of reusing them.",
+        };
         var wait = new Option<int>("--wait-for-hub")
         {
             Description = "Seconds to wait for the hub to answer before starting (0: fail at once).",
         };
-        var command = new Command("demo", "Run the end-to-end demo against a hub and write the results table and plots.");
+        var command = new Command("demo",
+            "Run the end-to-end demo against a hub and write the results table and plots.");
         command.With(preset, output, prefix, fresh, wait);
         command.SetAction((parseResult, cancellationToken) => HubCommandContext.RunAsync(parseResult,
             cancellationToken, async (context, token) =>
             {
                 var settings = DemoSettings.Get(parseResult.GetRequiredValue(preset));
-                settings = parseResult.GetValue(prefix) is { Length: > 0 } chosen ? settings with { Prefix = chosen } : settings;
+                if (parseResult.GetValue(prefix) is { Length: > 0 } chosen)
+                {
+                    settings = settings with { Prefix = chosen };
+                }
+
                 settings = parseResult.GetValue(fresh) ? settings.Fresh(DateTimeOffset.UtcNow) : settings;
                 using var client = context.Connect();
                 await WaitForHubAsync(client, TimeSpan.FromSeconds(parseResult.GetValue(wait)), token);
@@ -50,7 +61,7 @@ internal static class DemoCommand
         return command;
     }
 
-    /// <summary>Retries a cheap call until the hub answers or <paramref name="timeout"/> passes.</summary>
+    /// <summary>Retries a cheap call until the hub responds or <paramref name="timeout"/> passes.</summary>
     public static async Task WaitForHubAsync(HubClient client, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var deadline = DateTimeOffset.UtcNow + timeout;

@@ -11,8 +11,15 @@ internal static class DownloadCommand
     public static Command Create()
     {
         var id = new Argument<string>("population-id") { Description = "Id of the population." };
-        var output = new Option<DirectoryInfo>("--out") { Description = "Folder to write the files into.", Required = true };
-        var epoch = new Option<int>("--epoch") { Description = "Fine-tuning epoch to download; 0 for the generated weights." };
+        var output = new Option<DirectoryInfo>("--out")
+        {
+            Description = "Folder to write the files into.",
+            Required = true,
+        };
+        var epoch = new Option<int>("--epoch")
+        {
+            Description = "Fine-tuning epoch to download; 0 for the generated weights.",
+        };
         var command = new Command("download", "Download a population's weights as safetensors files (hub).");
         command.Arguments.Add(id);
         command.With(output, epoch);

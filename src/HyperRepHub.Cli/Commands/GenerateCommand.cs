@@ -11,13 +11,21 @@ internal static class GenerateCommand
 {
     public static Command Create()
     {
-        var hyperRep = new Option<string>("--hyper-rep") { Description = "Id of a trained hyper-representation.", Required = true };
+        var hyperRep = new Option<string>("--hyper-rep")
+        {
+            Description = "Id of a trained hyper-representation.",
+            Required = true,
+        };
         var method = new Option<string>("--method")
         {
             Description = "Sampler: uniform, kde, kde-coherent, counterfactual, neighbour or gan.",
             DefaultValueFactory = _ => "kde",
         };
-        var count = new Option<int>("--count") { Description = "Number of models, 1 to 10000.", DefaultValueFactory = _ => 50 };
+        var count = new Option<int>("--count")
+        {
+            Description = "Number of models, 1 to 10000.",
+            DefaultValueFactory = _ => 50,
+        };
         var top = new Option<double>("--top")
         {
             Description = "Fraction of the best anchors (by accuracy) to sample around: 0.3 keeps the top 30%.",
@@ -27,7 +35,11 @@ internal static class GenerateCommand
         {
             Description = "Zoo the hyper-representation never saw whose embeddings become the anchors.",
         };
-        var seed = new Option<long>("--seed") { Description = "Random seed of the sampler.", DefaultValueFactory = _ => 42 };
+        var seed = new Option<long>("--seed")
+        {
+            Description = "Random seed of the sampler.",
+            DefaultValueFactory = _ => 42,
+        };
         var noEvaluate = new Option<bool>("--no-evaluate") { Description = "Skip testing the generated models." };
         var command = new Command("generate", "Generate a population of new models from a hyper-representation (hub).");
         command.With(hyperRep, method, count, top, condition, seed, noEvaluate);

@@ -12,10 +12,19 @@ internal static class HubTrainCommands
     public static Command CreateZooTrain()
     {
         var zooId = new Option<string>("--zoo-id") { Description = "Id of the zoo to create and train on the hub." };
-        var architecture = new Option<string>("--architecture") { Description = "Built-in architecture.", DefaultValueFactory = _ => "cnn-s" };
-        var dataset = new Option<string>("--dataset") { Description = "mnist or fashion-mnist.", DefaultValueFactory = _ => "mnist" };
+        var architecture = new Option<string>("--architecture")
+        {
+            Description = "Built-in architecture.",
+            DefaultValueFactory = _ => "cnn-s",
+        };
+        var dataset = new Option<string>("--dataset")
+        {
+            Description = "mnist or fashion-mnist.",
+            DefaultValueFactory = _ => "mnist",
+        };
         var models = new Option<int>("--models") { Description = "Number of models (0: the hub's default)." };
-        var command = new Command("train", "Train a zoo of small CNNs on a dataset.").With(zooId, architecture, dataset, models, Epochs(), Seed());
+        var command = new Command("train", "Train a zoo of small CNNs on a dataset.")
+            .With(zooId, architecture, dataset, models, Epochs(), Seed());
         command.SetAction((parseResult, cancellationToken) => HubCommandContext.RunAsync(parseResult,
             cancellationToken, async (context, token) =>
             {
@@ -37,9 +46,16 @@ internal static class HubTrainCommands
     public static Command CreateHyperRepTrain()
     {
         var zooId = new Option<string>("--zoo-id") { Description = "Id of the zoo on the hub to train on." };
-        var id = new Option<string?>("--id") { Description = "Id of the new hyper-representation (default: the hub picks)." };
-        var noLwln = new Option<bool>("--no-lwln") { Description = "Train the plain-MSE baseline without layer-wise normalisation." };
-        var command = new Command("train", "Train a hyper-representation on a zoo.").With(zooId, id, noLwln, Epochs(), Seed());
+        var id = new Option<string?>("--id")
+        {
+            Description = "Id of the new hyper-representation (default: the hub picks).",
+        };
+        var noLwln = new Option<bool>("--no-lwln")
+        {
+            Description = "Train the plain-MSE baseline without layer-wise normalisation.",
+        };
+        var command = new Command("train", "Train a hyper-representation on a zoo.")
+            .With(zooId, id, noLwln, Epochs(), Seed());
         command.SetAction((parseResult, cancellationToken) => HubCommandContext.RunAsync(parseResult,
             cancellationToken, async (context, token) =>
             {
@@ -56,8 +72,13 @@ internal static class HubTrainCommands
     public static Command CreateFineTune()
     {
         var population = new Option<string>("--population") { Description = "Id of the population on the hub." };
-        var dataset = new Option<string>("--dataset") { Description = "mnist or fashion-mnist.", DefaultValueFactory = _ => "mnist" };
-        var command = new Command("finetune", "Fine-tune every model of a population.").With(population, dataset, Epochs(), Seed());
+        var dataset = new Option<string>("--dataset")
+        {
+            Description = "mnist or fashion-mnist.",
+            DefaultValueFactory = _ => "mnist",
+        };
+        var command = new Command("finetune", "Fine-tune every model of a population.")
+            .With(population, dataset, Epochs(), Seed());
         command.SetAction((parseResult, cancellationToken) => HubCommandContext.RunAsync(parseResult,
             cancellationToken, async (context, token) =>
             {

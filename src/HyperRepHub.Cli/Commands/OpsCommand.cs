@@ -10,9 +10,16 @@ internal static class OpsCommand
     public static Command Create()
     {
         var kind = new Option<string?>("--kind") { Description = "Only operations of this kind, e.g. zoo.train." };
-        var target = new Option<string?>("--target") { Description = "Only operations on this zoo, hyper-rep or population." };
+        var target = new Option<string?>("--target")
+        {
+            Description = "Only operations on this zoo, hyper-rep or population.",
+        };
         var status = new Option<OperationStatus?>("--status") { Description = "Only operations in this state." };
-        var limit = new Option<int>("--limit") { Description = "Operations per page, 1 to 1000.", DefaultValueFactory = _ => 20 };
+        var limit = new Option<int>("--limit")
+        {
+            Description = "Operations per page, 1 to 1000.",
+            DefaultValueFactory = _ => 20,
+        };
         var command = new Command("ops", "List the hub's operations, newest first; 'ops show ID' and 'ops cancel ID'.");
         command.With(kind, target, status, limit);
         command.SetAction((parseResult, cancellationToken) => HubCommandContext.RunAsync(parseResult,
@@ -46,7 +53,8 @@ internal static class OpsCommand
         var status = operation.Status.ToString().ToLowerInvariant();
         var detail = operation.Error.Length > 0 ? operation.Error : operation.Message;
         return string.Create(CultureInfo.InvariantCulture,
-            $"{operation.Id}  {operation.Kind,-18} {operation.TargetId,-24} {status,-9} {operation.Progress,5:P0}  {detail}");
+            $"{operation.Id}  {operation.Kind,-18} {operation.TargetId,-24} {status,-9} "
+            + $"{operation.Progress,5:P0}  {detail}");
     }
 
     private static Command CreateSingle(

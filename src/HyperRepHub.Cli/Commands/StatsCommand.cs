@@ -10,7 +10,8 @@ internal static class StatsCommand
     public static Command Create()
     {
         var id = new Argument<string>("population-id") { Description = "Id of the population." };
-        var command = new Command("stats", "Show a population's accuracy per epoch, novelty and ensemble accuracy (hub).");
+        var command = new Command("stats",
+            "Show a population's accuracy per epoch, novelty and ensemble accuracy (hub).");
         command.Arguments.Add(id);
         command.With();
         command.SetAction((parseResult, cancellationToken) => HubCommandContext.RunAsync(parseResult,

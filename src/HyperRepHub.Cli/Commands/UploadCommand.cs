@@ -24,7 +24,10 @@ internal static class UploadCommand
         {
             Description = "Built-in architecture (cnn-s, cnn-l) when the folder has no manifest.json.",
         };
-        var dataset = new Option<string?>("--dataset") { Description = "Dataset the models were trained on (e.g. mnist)." };
+        var dataset = new Option<string?>("--dataset")
+        {
+            Description = "Dataset the models were trained on (e.g. mnist).",
+        };
         var epoch = new Option<int>("--epoch") { Description = "Epoch recorded for files of a flat folder." };
         var command = new Command("upload", "Upload a local zoo folder to the hub.");
         command.Arguments.Add(directory);
@@ -47,7 +50,8 @@ internal static class UploadCommand
                 }
                 else
                 {
-                    context.Output.WriteLine($"zoo '{id}': {total} checkpoints ({created} new) from {plan.Layout} folder");
+                    context.Output.WriteLine(
+                        $"zoo '{id}': {total} checkpoints ({created} new) from {plan.Layout} folder");
                 }
 
                 return 0;
@@ -70,7 +74,8 @@ internal static class UploadCommand
         }
 
         var creation = new ZooCreation(zooId, plan.ArchitectureJson is null ? architecture! : "",
-            plan.ArchitectureJson ?? "", dataset ?? plan.Dataset ?? "", $"uploaded by hyperrep from a {plan.Layout} folder");
+            plan.ArchitectureJson ?? "", dataset ?? plan.Dataset ?? "",
+            $"uploaded by hyperrep from a {plan.Layout} folder");
         try
         {
             await client.CreateZooAsync(creation, cancellationToken);

@@ -16,7 +16,8 @@ internal static class WatchCommand
             cancellationToken, async (context, token) =>
             {
                 using var client = context.Connect();
-                var final = await WatchOperation.WaitAsync(client, parseResult.GetRequiredValue(id), context.Error, token);
+                var operationId = parseResult.GetRequiredValue(id);
+                var final = await WatchOperation.WaitAsync(client, operationId, context.Error, token);
                 if (context.Json)
                 {
                     context.WriteJson(final);

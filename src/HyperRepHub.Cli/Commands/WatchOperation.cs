@@ -2,7 +2,7 @@ using HyperRepHub.Cli.Client;
 
 namespace HyperRepHub.Cli.Commands;
 
-/// <summary>Follows an operation with a progress bar until it is final, re-watching after dropped connections.</summary>
+/// <summary>Follows an operation with a progress bar until it is final, reconnecting after drops.</summary>
 internal static class WatchOperation
 {
     /// <summary>

@@ -2,7 +2,7 @@ using HyperRepHub.Cli.Client;
 
 namespace HyperRepHub.Cli.Demo;
 
-/// <summary>Summarises a list of accuracies the way the hub's population statistics do.</summary>
+/// <summary>Summarises a list of accuracies into the fields of the hub's population statistics.</summary>
 public static class AccuracySummaries
 {
     /// <summary>Returns mean, sample std, median, extremes and quantiles, or null for an empty list.</summary>

@@ -4,7 +4,7 @@ namespace HyperRepHub.Cli.Demo;
 
 public sealed partial class DemoPipeline
 {
-    /// <summary>A population the demo generates: the table label, the sampler and where its anchors come from.</summary>
+    /// <summary>A population the demo generates: table label, sampler and the source of its anchors.</summary>
     private sealed record PopulationPlan(string Label, string Description, string HyperRepId, string Method,
         double TopFraction, string ConditionZooId = "");
 

@@ -16,7 +16,9 @@ public static class DemoReport
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
     };
 
-    /// <summary>The table like the paper's: method, epoch 0 and epoch 1 as mean ± std, ensemble and novelty.</summary>
+    /// <summary>
+    /// Renders the results table: per method, epoch 0 and epoch 1 accuracy as mean ± std, ensemble and novelty.
+    /// </summary>
     public static string ToMarkdown(DemoResults results)
     {
         var text = new StringBuilder();
@@ -27,7 +29,8 @@ public static class DemoReport
             + $"CNN-s models, {results.Settings.ZooEpochs} epochs; populations of {results.Settings.PopulationSize}; "
             + $"ensembles of {results.Settings.EnsembleSize}.");
         text.AppendLine();
-        text.AppendLine($"| Method | Dataset | Epoch 0 | Epoch 1 | Ensemble of {results.Settings.EnsembleSize} | Novelty | Description |");
+        var ensembleHeader = $"Ensemble of {results.Settings.EnsembleSize}";
+        text.AppendLine($"| Method | Dataset | Epoch 0 | Epoch 1 | {ensembleHeader} | Novelty | Description |");
         text.AppendLine("|---|---|---|---|---|---|---|");
         foreach (var row in results.Rows)
         {
@@ -45,7 +48,7 @@ public static class DemoReport
     /// <summary>The results as indented JSON.</summary>
     public static string ToJson(DemoResults results) => JsonSerializer.Serialize(results, JsonOptions);
 
-    /// <summary>Writes results.md, results.json, accuracy.png and latent.png into <paramref name="directory"/>.</summary>
+    /// <summary>Writes results.md, results.json, accuracy.png and latent.png; returns their paths.</summary>
     public static IReadOnlyList<string> Write(DemoResults results, string directory)
     {
         Directory.CreateDirectory(directory);

@@ -32,10 +32,10 @@ public static class BuiltInArchitectures
     ]);
 
     /// <summary>
-    /// CNN-s with four smaller convolutions holding as many parameters as CNN-s's three (1,514): Conv(1→8, k5) →
-    /// MaxPool(2) → tanh → Conv(8→16, k2) → tanh → Conv(16→6, k2) → tanh → Conv(6→4, k4) → MaxPool(2) → tanh, then
-    /// CNN-s's Flatten(36) → Linear(36→20) → tanh → Linear(20→10). Conv parameters 208 / 528 / 390 / 388; 2,464 in all,
-    /// so a CNN-s vector can be re-distributed into it.
+    /// CNN-s with four smaller convolutions that contain as many parameters as CNN-s's three (1,514), so a CNN-s
+    /// vector can be re-distributed into it. Layers: Conv(1→8, k5) → MaxPool(2) → tanh → Conv(8→16, k2) → tanh →
+    /// Conv(16→6, k2) → tanh → Conv(6→4, k4) → MaxPool(2) → tanh, then CNN-s's Flatten(36) → Linear(36→20) → tanh →
+    /// Linear(20→10). The convolutions have 208, 528, 390 and 388 parameters, 2,464 in all with the linear layers.
     /// </summary>
     public static ArchitectureSpec CnnSmallFourConv { get; } = new("cnn-s-4conv", 1, 28, 28, 10,
     [

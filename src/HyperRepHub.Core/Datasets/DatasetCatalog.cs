@@ -98,7 +98,7 @@ public static class DatasetCatalog
         if (imageShape[0] != labelShape[0])
         {
             throw new DatasetFormatException(
-                $"'{imagesPath}' holds {imageShape[0]} images but '{labelsPath}' holds {labelShape[0]} labels; " +
+                $"'{imagesPath}' contains {imageShape[0]} images but '{labelsPath}' contains {labelShape[0]} labels, " +
                 "expected equal counts.");
         }
 

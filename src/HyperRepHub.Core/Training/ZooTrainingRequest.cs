@@ -4,7 +4,7 @@ using HyperRepHub.Core.Zoos;
 namespace HyperRepHub.Core.Training;
 
 /// <summary>What zoo to train and where to write it.</summary>
-/// <param name="Directory">Zoo folder; when it already holds this zoo, training resumes after its last complete epoch.</param>
+/// <param name="Directory">Zoo folder. When it already contains this zoo, training resumes after its last complete epoch.</param>
 /// <param name="Name">Zoo name written to the manifest.</param>
 /// <param name="Dataset">Dataset name, for example <c>mnist</c>.</param>
 /// <param name="Architecture">Architecture of every model.</param>

@@ -11,7 +11,7 @@ namespace HyperRepHub.Core.Zoos;
 /// </summary>
 public static partial class PublicZooLayout
 {
-    /// <summary>Whether <paramref name="directory"/> holds at least one model folder of this layout.</summary>
+    /// <summary>Whether <paramref name="directory"/> contains at least one model folder of this layout.</summary>
     public static bool IsPublicZoo(string directory) => FindModelFolders(directory).Count > 0;
 
     /// <summary>The model folders under <paramref name="directory"/>, sorted by name.</summary>

@@ -15,7 +15,7 @@ public sealed partial class ZooImporter(ILogger<ZooImporter>? logger = null)
     private readonly ILogger _logger = logger ?? (ILogger)NullLogger.Instance;
 
     /// <summary>Imports the zoo and returns what happened to each model.</summary>
-    /// <exception cref="ZooFormatException">The source holds no models, or a file cannot be read.</exception>
+    /// <exception cref="ZooFormatException">The source contains no models, or a file cannot be read.</exception>
     /// <exception cref="Architectures.ArchitectureException">A state_dict does not match the architecture.</exception>
     public IReadOnlyList<ImportedModel> Import(ZooImportOptions options)
     {
@@ -29,7 +29,7 @@ public sealed partial class ZooImporter(ILogger<ZooImporter>? logger = null)
         if (sources.Count == 0)
         {
             throw new ZooFormatException(
-                $"'{options.Source}' holds no models: expected model folders with checkpoint_NNNNNN/checkpoints, " +
+                $"'{options.Source}' contains no models. Expected model folders with checkpoint_NNNNNN/checkpoints, " +
                 "or .pt, .pth or .safetensors files.");
         }
 

@@ -64,6 +64,12 @@ public sealed class ZooWriter
     public static ZooWriter Open(string directory)
     {
         var zoo = Zoo.Open(directory);
+        foreach (var leftover in System.IO.Directory.EnumerateFiles(directory, ".tmp-*", SearchOption.AllDirectories))
+        {
+            // A process killed during a write leaves its temporary file; the file it was replacing is intact.
+            File.Delete(leftover);
+        }
+
         var splits = zoo.Manifest.Models.ToDictionary(m => m.Id, m => m.Split);
         return new ZooWriter(directory, zoo.Manifest, zoo.Models, splits);
     }

@@ -24,10 +24,7 @@ public sealed partial class HyperRepresentationGrain(
             throw new HubException(HubErrorKind.AlreadyExists, $"Hyper-representation '{Id}' already exists.");
         }
 
-        if (settings.FindError() is { } error)
-        {
-            throw new HubException(HubErrorKind.InvalidArgument, $"Invalid config.{error}");
-        }
+        HyperRepresentationConfigs.Validate(settings);
 
         // Throws NotFound naming the zoo when it does not exist.
         _ = await GrainFactory.GetGrain<IZooGrain>(zooId).GetAsync();
@@ -46,7 +43,7 @@ public sealed partial class HyperRepresentationGrain(
     {
         ArgumentNullException.ThrowIfNull(result);
         EnsureExists();
-        state.State.ModelBlobName = result.ModelBlobName;
+        state.State.ModelBlobPrefix = result.ModelBlobPrefix;
         state.State.Quality = new Dictionary<string, double>(result.Quality, StringComparer.Ordinal);
         state.State.LayerStd = [.. result.LayerStd];
         state.State.Status = HyperRepresentationStatus.Trained;
@@ -117,7 +114,7 @@ public sealed partial class HyperRepresentationGrain(
 
     private HyperRepresentationDetails ToDetails() => new(Id, state.State.ZooId, state.State.Settings,
         state.State.Status, state.State.OperationId, state.State.Quality, state.State.LayerStd,
-        state.State.ModelBlobName, state.State.CreatedAt, state.State.Error);
+        state.State.ModelBlobPrefix, state.State.CreatedAt, state.State.Error);
 
     private static partial class Log
     {

@@ -33,8 +33,8 @@ public sealed partial class ZooCheckpointImporter(
 
         var zoo = grainFactory.GetGrain<IZooGrain>(upload.ZooId);
         var spec = ArchitectureSpec.FromJson((await zoo.GetAsync()).Definition.ArchitectureJson);
-        byte[] canonical = await Task.Run(
-            () => CheckpointCanonicalizer.ToCanonicalSafetensors(path, upload.Format, spec), cancellationToken);
+        byte[] canonical = await Task.Run(() => CheckpointCanonicalizer.ToCanonicalSafetensorsAsync(
+            path, upload.Format, spec, cancellationToken), cancellationToken);
         string sha256 = Convert.ToHexStringLower(SHA256.HashData(canonical));
         if (await FindExistingAsync(zoo, upload) is { } existing)
         {

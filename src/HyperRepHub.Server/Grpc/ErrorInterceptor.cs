@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
 using HyperRepHub.Grains.Errors;
@@ -6,9 +7,9 @@ using HyperRepHub.Storage;
 namespace HyperRepHub.Server.Grpc;
 
 /// <summary>
-/// Turns exceptions into gRPC statuses: rejected requests keep their message under the matching code, client
-/// cancellation becomes Cancelled (logged at Information), and anything unexpected becomes Internal with only a
-/// trace id, while the log keeps the exception, the method and that id.
+/// Turns exceptions into gRPC statuses. A rejected request keeps its message under the matching code, and a client
+/// cancellation becomes Cancelled, logged at Information. Anything unexpected becomes Internal with only a trace id
+/// in the message, while the log keeps the exception, the method and that id.
 /// </summary>
 internal sealed partial class ErrorInterceptor(ILogger<ErrorInterceptor> logger) : Interceptor
 {
@@ -81,7 +82,7 @@ internal sealed partial class ErrorInterceptor(ILogger<ErrorInterceptor> logger)
             return new RpcException(new Status(code, exception.Message));
         }
 
-        var traceId = context.GetHttpContext().TraceIdentifier;
+        var traceId = Activity.Current?.TraceId.ToHexString() ?? Guid.NewGuid().ToString("N");
         Log.Unexpected(logger, exception, context.Method, traceId);
         return new RpcException(new Status(StatusCode.Internal,
             $"An internal error occurred; the server log has the details under trace id {traceId}."));

@@ -33,6 +33,7 @@ public static class GrpcHostingExtensions
             options.Interceptors.Add<ApiKeyInterceptor>();
             options.Interceptors.Add<ErrorInterceptor>();
         });
+        builder.Services.AddHyperRepHubDomainApi(builder.Configuration);
         builder.Services.AddGrpcReflection();
         builder.Services.AddGrpcHealthChecks().AddCheck<SiloHealthCheck>("silo");
 
@@ -53,6 +54,7 @@ public static class GrpcHostingExtensions
     {
         ArgumentNullException.ThrowIfNull(app);
         app.MapGrpcService<OperationService>();
+        app.MapHyperRepHubDomainApi();
         app.MapGrpcReflectionService();
         app.MapGrpcHealthChecksService();
 

@@ -1,3 +1,6 @@
+using HyperRepHub.Grains.HyperRepresentations;
+using HyperRepHub.Grains.Operations;
+using HyperRepHub.Grains.Populations;
 using HyperRepHub.Grains.Zoos;
 
 namespace HyperRepHub.Server.Services;
@@ -6,8 +9,8 @@ namespace HyperRepHub.Server.Services;
 public static class DomainServiceExtensions
 {
     /// <summary>
-    /// Registers the domain services, their error interceptor, the checkpoint importer and the
-    /// <see cref="ZooUploadOptions"/> (validated at start-up). Needs Orleans and the checkpoint store.
+    /// Registers the checkpoint importer and the <see cref="ZooUploadOptions"/> (validated at start-up) that the
+    /// domain services use. Needs Orleans, gRPC and the checkpoint store.
     /// </summary>
     public static IServiceCollection AddHyperRepHubDomainApi(this IServiceCollection services,
         IConfiguration configuration)
@@ -22,9 +25,13 @@ public static class DomainServiceExtensions
                 $"{ZooUploadOptions.SectionName}:{nameof(ZooUploadOptions.MaxArchiveBytes)} must be positive.")
             .ValidateOnStart();
         services.AddSingleton<ZooCheckpointImporter>();
-        services.AddSingleton<DomainErrorInterceptor>();
-        services.AddGrpc()
-            .AddServiceOptions<ZooService>(o => o.Interceptors.Add<DomainErrorInterceptor>());
+        services.AddSingleton<ZooWeightLoader>();
+        services.AddSingleton<HyperRepresentationCache>();
+        services.AddSingleton<IPopulationGenerator, PopulationGenerator>();
+        services.AddOperationHandler<HyperRepresentationTrainingHandler>();
+        services.AddOperationHandler<FineTuneHandler>();
+        services.AddOperationHandler<ZooTrainingHandler>();
+        services.AddOperationHandler<EnsembleEvaluationHandler>();
         return services;
     }
 
@@ -33,6 +40,8 @@ public static class DomainServiceExtensions
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         endpoints.MapGrpcService<ZooService>();
+        endpoints.MapGrpcService<HyperRepresentationService>();
+        endpoints.MapGrpcService<PopulationService>();
         return endpoints;
     }
 }

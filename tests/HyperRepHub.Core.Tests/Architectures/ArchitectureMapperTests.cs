@@ -25,7 +25,7 @@ public sealed class ArchitectureMapperTests
     }
 
     [Fact]
-    public void Map_ResidualRandomSkips_CopiesCnnSmallLayersAndDrawsSkips()
+    public void Map_ResidualRandomSkips_CopiesLayers()
     {
         var weights = Weights(1);
         var target = BuiltInArchitectures.CnnSmallResidual;

@@ -46,7 +46,7 @@ public sealed class WeightLayoutTests
     }
 
     [Fact]
-    public void FromJson_LayersDoNotChain_ThrowsNamingLayer()
+    public void FromJson_BrokenChain_ThrowsNamingLayer()
     {
         var broken = BuiltInArchitectures.CnnSmall with
         {

@@ -71,8 +71,8 @@ public sealed class IdxFileTests : IDisposable
         var error = Assert.Throws<DatasetFormatException>(() =>
             DatasetCatalog.LoadIdxPair("fashion-mnist", "train", _directory.Path, "train"));
 
-        Assert.Contains("holds 3 images", error.Message);
-        Assert.Contains("holds 2 labels", error.Message);
+        Assert.Contains("contains 3 images", error.Message);
+        Assert.Contains("contains 2 labels", error.Message);
     }
 
     [Fact]

@@ -70,7 +70,7 @@ public sealed class ZooTrainerTests : IDisposable
 
         var error = Assert.Throws<ZooFormatException>(() => new ZooTrainer().Train(request, _train, _test));
 
-        Assert.Contains("holds a different zoo", error.Message);
+        Assert.Contains("contains a different zoo", error.Message);
     }
 
     [Fact]

@@ -13,7 +13,7 @@ namespace HyperRepHub.Core.HyperRepresentations.Training;
 /// <summary>
 /// Trains a hyper-representation with Adam on complete batches of the training split, reduces the learning rate
 /// on validation plateaus, stops early when configured, and writes a checkpoint to the work directory after every
-/// epoch. A trainer started on a work directory that holds a checkpoint resumes from it and ends with the same
+/// epoch. A trainer started on a work directory that contains a checkpoint resumes from it and ends with the same
 /// weights as an uninterrupted run.
 /// </summary>
 public sealed class HyperRepTrainer
@@ -97,7 +97,8 @@ public sealed class HyperRepTrainer
             TensorFiles.SaveModule(run.Network, Path.Combine(workDirectory, BestModelFile));
         }
 
-        bool early = config.EarlyStoppingPatience > 0 && schedule.EpochsSinceImprovement >= config.EarlyStoppingPatience;
+        bool early = config.EarlyStoppingPatience > 0 &&
+            schedule.EpochsSinceImprovement >= config.EarlyStoppingPatience;
         var progress = new EpochProgress(epoch, config.Epochs, loss, reconstruction, contrast, validationLoss,
             validationR2, learningRate, samplesPerSecond);
         run.State = run.Capture(epoch, learningRate, schedule, [.. run.State.History, progress],

@@ -12,12 +12,11 @@ namespace HyperRepHub.Core.HyperRepresentations.Training;
 /// </summary>
 internal sealed class TrainingRun
 {
-    private TrainingRun(HyperRepAutoencoder network, Adam optimizer, TrainingLoss loss, TrainingState state)
+    private TrainingRun(HyperRepAutoencoder network, Adam optimizer, TrainingLoss loss)
     {
         Network = network;
         Optimizer = optimizer;
         Loss = loss;
-        State = state;
         ShuffleGenerator = new Generator((ulong)network.Config.Seed + 2);
         AugmentationGenerator = new Generator((ulong)network.Config.Seed + 3);
     }
@@ -32,7 +31,7 @@ internal sealed class TrainingRun
 
     public Generator AugmentationGenerator { get; }
 
-    public TrainingState State { get; set; }
+    public TrainingState State { get; set; } = null!;
 
     public static TrainingRun Start(HyperRepTrainingData data, HyperRepConfig config, string workDirectory,
         ILogger logger)
@@ -49,15 +48,16 @@ internal sealed class TrainingRun
         var statistics = saved?.Statistics ?? LayerStatistics.Compute(data.Architecture, data.Train.Weights);
         var network = new HyperRepAutoencoder(data.Architecture, config);
         var optimizer = optim.Adam(network.parameters(), config.LearningRate, weight_decay: config.WeightDecay);
-        var run = new TrainingRun(network, optimizer, new TrainingLoss(network, statistics), saved!);
-        run.State = saved ?? run.Capture(0, config.LearningRate, PlateauSchedule.Initial, [], stopped: false,
-            statistics);
-        if (saved is not null)
+        var run = new TrainingRun(network, optimizer, new TrainingLoss(network, statistics));
+        if (saved is null)
         {
-            run.Restore(workDirectory);
-            HyperRepTrainerLog.Resumed(logger, saved.CompletedEpochs);
+            run.State = run.Capture(0, config.LearningRate, PlateauSchedule.Initial, [], stopped: false, statistics);
+            return run;
         }
 
+        run.State = saved;
+        run.Restore(workDirectory);
+        HyperRepTrainerLog.Resumed(logger, saved.CompletedEpochs);
         return run;
     }
 

@@ -1,4 +1,5 @@
 using HyperRepHub.Core.Architectures;
+using HyperRepHub.Core.Checkpoints;
 using HyperRepHub.Core.Zoos;
 using HyperRepHub.Grains.Errors;
 using TorchSharp.PyBridge;
@@ -7,23 +8,45 @@ using static TorchSharp.torch;
 namespace HyperRepHub.Grains.Zoos.Internal;
 
 /// <summary>
-/// Turns an untrusted checkpoint file into the hub's canonical form: a safetensors state_dict of float32 tensors
-/// with <c>nn.Sequential</c> names and exactly the architecture's shapes, written by the hub itself. Uploaded
-/// bytes are never stored as they are.
+/// Turns an untrusted checkpoint file into the hub's canonical form: an F32 safetensors state_dict with
+/// <c>nn.Sequential</c> names and exactly the architecture's shapes, written by the hub itself. Uploaded bytes
+/// are never stored as they are.
 /// </summary>
 internal static class CheckpointCanonicalizer
 {
     /// <summary>Reads, checks and rewrites the file; throws InvalidArgument saying what is wrong.</summary>
-    /// <remarks>Runs TorchSharp synchronously; call it on a worker thread.</remarks>
-    public static byte[] ToCanonicalSafetensors(string path, CheckpointFileFormat format, ArchitectureSpec spec)
+    /// <remarks>The PyTorch path runs TorchSharp synchronously; call this on a worker thread.</remarks>
+    public static async Task<byte[]> ToCanonicalSafetensorsAsync(string path, CheckpointFileFormat format,
+        ArchitectureSpec spec, CancellationToken cancellationToken)
     {
-        if (format == CheckpointFileFormat.Safetensors && SafetensorsHeaderCheck.FindError(path) is { } headerError)
-        {
-            throw Invalid($"the safetensors file is corrupt or truncated: {headerError}");
-        }
+        float[] weights = format == CheckpointFileFormat.Safetensors
+            ? await ReadSafetensorsAsync(path, spec, cancellationToken)
+            : ReadPyTorch(path, spec);
+        var buffer = new MemoryStream();
+        await SafetensorsCheckpointWriter.WriteAsync(buffer, spec, weights, cancellationToken: cancellationToken);
+        return buffer.ToArray();
+    }
 
+    private static async Task<float[]> ReadSafetensorsAsync(string path, ArchitectureSpec spec,
+        CancellationToken cancellationToken)
+    {
+        await using var file = File.OpenRead(path);
+        try
+        {
+            var checkpoint = await SafetensorsCheckpointReader.ReadAsync(file, spec,
+                cancellationToken: cancellationToken);
+            return checkpoint.Weights;
+        }
+        catch (CheckpointFormatException ex)
+        {
+            throw Invalid($"the safetensors file is corrupt or does not fit architecture '{spec.Name}': {ex.Message}");
+        }
+    }
+
+    private static float[] ReadPyTorch(string path, ArchitectureSpec spec)
+    {
         using var scope = NewDisposeScope();
-        var stateDict = Load(path, format);
+        var stateDict = UnpickleStateDict(path);
         Tensor flat;
         try
         {
@@ -34,26 +57,19 @@ internal static class CheckpointCanonicalizer
             throw Invalid($"{ex.Message} The architecture is '{spec.Name}' with {spec.ParameterCount} parameters.");
         }
 
-        if (!isfinite(flat).all().item<bool>())
+        long nonFinite = (~isfinite(flat)).sum().item<long>();
+        if (nonFinite > 0)
         {
-            long bad = (~isfinite(flat)).sum().item<long>();
-            throw Invalid($"the weights contain {bad} NaN or infinite values; upload a checkpoint with finite weights.");
+            throw Invalid($"the weights contain {nonFinite} NaN or infinite values; upload finite weights.");
         }
 
-        var buffer = new MemoryStream();
-        Safetensors.SaveStateDict(buffer, StateDictMapper.ToStateDict(spec, flat));
-        return buffer.ToArray();
+        return flat.data<float>().ToArray();
     }
 
-    private static Dictionary<string, Tensor> Load(string path, CheckpointFileFormat format)
+    private static Dictionary<string, Tensor> UnpickleStateDict(string path)
     {
         try
         {
-            if (format == CheckpointFileFormat.Safetensors)
-            {
-                return Safetensors.LoadStateDict(path);
-            }
-
             using var stream = File.OpenRead(path);
             var raw = PyTorchUnpickler.UnpickleStateDict(stream);
             var result = new Dictionary<string, Tensor>();
@@ -67,11 +83,11 @@ internal static class CheckpointCanonicalizer
 
             return result;
         }
-        catch (Exception ex) when (ex is not OutOfMemoryException and not HubException)
+        catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             // Native errors append a libtorch stack trace; the first line is the reason.
             string reason = ex.Message.Split('\n', 2)[0].Trim();
-            throw Invalid($"the {format} file cannot be read ({reason}); check the format field and the file.");
+            throw Invalid($"the PyTorch file cannot be read ({reason}); check the format field and the file.");
         }
     }
 

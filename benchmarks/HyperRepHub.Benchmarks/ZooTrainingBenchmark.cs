@@ -1,0 +1,99 @@
+using System.Diagnostics;
+using System.Globalization;
+using HyperRepHub.Core.Architectures;
+using HyperRepHub.Core.Datasets;
+using HyperRepHub.Core.Training;
+using static TorchSharp.torch;
+
+namespace HyperRepHub.Benchmarks;
+
+/// <summary>
+/// Training throughput of CNN-s on MNIST: the population trainer (M models in one pass) against a plain loop that
+/// trains the same models one at a time with nn.Sequential and torch.optim.Adam, at each batch size, in one run.
+/// </summary>
+internal static class ZooTrainingBenchmark
+{
+    public static int Run(string[] args)
+    {
+        int models = IntOption(args, "--models", 30);
+        int steps = IntOption(args, "--steps", 40);
+        var batches = (Option(args, "--batches") ?? "10,64").Split(',').Select(int.Parse).ToArray();
+        if (Option(args, "--threads") is { } threads)
+        {
+            set_num_threads(int.Parse(threads, CultureInfo.InvariantCulture));
+        }
+
+        var spec = BuiltInArchitectures.CnnSmall;
+        var (train, _) = DatasetCatalog.Load("mnist");
+        double flopsPerImage = 3 * ForwardFlops(spec);
+        Console.WriteLine($"CNN-s, {models} models, {steps} steps per model, torch threads {get_num_threads()}, " +
+            $"{Environment.ProcessorCount} logical CPUs, {flopsPerImage / 1e6:F2} MFLOP per trained image.");
+        Console.WriteLine("| batch | trainer | models×images/s | effective GFLOP/s | speed-up |");
+        Console.WriteLine("| --- | --- | --- | --- | --- |");
+        foreach (int batch in batches)
+        {
+            var subset = DatasetSubsets.EvenlySpaced(train, steps * batch);
+            var config = TrainingPresets.Fast with { BatchSize = batch };
+            double population = MeasurePopulation(spec, subset, config, models);
+            double plain = MeasurePlain(spec, subset, config, Math.Min(models, 6));
+            Row(batch, "plain loop", plain, flopsPerImage, 1);
+            Row(batch, "population", population, flopsPerImage, population / plain);
+        }
+
+        return 0;
+    }
+
+    private static double MeasurePopulation(ArchitectureSpec spec, ImageDataset data, ZooTrainingConfig config,
+        int models)
+    {
+        var seeds = Enumerable.Range(1, models).Select(i => (long)i).ToArray();
+        var hyperParameters = seeds.Select(config.HyperParametersOf).ToArray();
+        var trainer = new PopulationTrainer(spec, data, data);
+        var initial = stack(seeds.Select(s => WeightInitializer.Initialize(spec, config, config.Init, s)).ToArray());
+        using (var warmup = new PopulationState(initial, seeds, hyperParameters))
+        {
+            trainer.TrainEpoch(warmup, 1, null, CancellationToken.None);
+        }
+
+        using var state = new PopulationState(initial, seeds, hyperParameters);
+        var clock = Stopwatch.StartNew();
+        trainer.TrainEpoch(state, 2, null, CancellationToken.None);
+        return models * data.Count / clock.Elapsed.TotalSeconds;
+    }
+
+    private static double MeasurePlain(ArchitectureSpec spec, ImageDataset data, ZooTrainingConfig config, int models)
+    {
+        var trainer = new SingleModelTrainer(spec, data);
+        var hyperParameters = config.HyperParametersOf(1);
+        trainer.Train(WeightInitializer.Initialize(spec, config, config.Init, 1), hyperParameters, 1, 1).Dispose();
+        var clock = Stopwatch.StartNew();
+        for (int seed = 1; seed <= models; seed++)
+        {
+            using var scope = NewDisposeScope();
+            trainer.Train(WeightInitializer.Initialize(spec, config, config.Init, seed), hyperParameters, seed, 1);
+        }
+
+        return models * data.Count / clock.Elapsed.TotalSeconds;
+    }
+
+    /// <summary>Multiply-adds ×2 of one image's forward pass through the convolution and linear layers.</summary>
+    private static double ForwardFlops(ArchitectureSpec spec) => spec.Layout.Layers.Sum(layer =>
+    {
+        var output = spec.Layout.ActivationShapes[layer.LayerIndex];
+        double positions = output.Length == 3 ? output[1] * output[2] : 1;
+        return 2.0 * positions * layer.Neurons * layer.FanIn;
+    });
+
+    private static void Row(int batch, string trainer, double rate, double flopsPerImage, double speedUp) =>
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"| {batch} | {trainer} | {rate:F0} | {rate * flopsPerImage / 1e9:F2} | {speedUp:F2}× |"));
+
+    private static string? Option(string[] args, string name)
+    {
+        int index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
+    }
+
+    private static int IntOption(string[] args, string name, int fallback) =>
+        Option(args, name) is { } value ? int.Parse(value, CultureInfo.InvariantCulture) : fallback;
+}

@@ -1,0 +1,116 @@
+using HyperRepHub.Core.HyperRepresentations;
+using HyperRepHub.Core.Sampling;
+using HyperRepHub.Grains.Errors;
+using HyperRepHub.Grains.HyperRepresentations;
+using HyperRepHub.Grains.Zoos;
+using HyperRepHub.Storage;
+using TorchSharp.PyBridge;
+using static TorchSharp.torch;
+
+namespace HyperRepHub.Grains.Populations;
+
+/// <summary>
+/// Generates populations with the ML core's samplers and stores the weights as one safetensors blob holding a
+/// float32 tensor <c>weights</c> of shape <c>[count, P]</c>.
+/// </summary>
+public sealed class PopulationGenerator(
+    HyperRepresentationCache hyperRepresentations, ZooWeightLoader zooWeights, ICheckpointStore store)
+    : IPopulationGenerator
+{
+    /// <summary>The tensor name of the stacked weights in a population blob.</summary>
+    public const string WeightsKey = "weights";
+
+    // One generation at a time per silo: libtorch already uses every core for one decoder pass.
+    private readonly SemaphoreSlim _gate = new(1, 1);
+
+    /// <inheritdoc/>
+    public async Task<GeneratedPopulation> GenerateAsync(string populationId, PopulationDefinition definition,
+        HyperRepresentationDetails hyperRepresentation, CancellationToken cancellationToken)
+    {
+        var model = await hyperRepresentations.GetAsync(hyperRepresentation.ModelBlobPrefix!, cancellationToken);
+        ZooWeightRows[]? condition = definition.ConditionZooId is { Length: > 0 } zooId
+            ? [.. (await zooWeights.LoadAsync(zooId, [.. hyperRepresentation.Settings.ZooEpochs], cancellationToken))
+                .Splits.Values]
+            : null;
+        byte[] file;
+        double noveltyMean, noveltyMin;
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            (file, noveltyMean, noveltyMin) = await Task.Factory.StartNew(
+                () => Generate(model, definition, condition), cancellationToken,
+                TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+
+        string blobName = BlobNames.PopulationWeights(populationId, 0);
+        var blob = await store.UploadAsync(CheckpointContainers.Populations, blobName, new MemoryStream(file),
+            cancellationToken);
+        return new GeneratedPopulation(hyperRepresentation.ZooId,
+            new PopulationWeights(0, blobName, blob.Size, blob.Sha256), noveltyMean, noveltyMin);
+    }
+
+    private static (byte[] File, double NoveltyMean, double NoveltyMin) Generate(HyperRepresentation model,
+        PopulationDefinition definition, ZooWeightRows[]? condition)
+    {
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        var generator = new WeightGenerator(model);
+        var anchors = condition is null ? model.Anchors : Encode(generator, model, condition);
+        var options = new SamplerOptions
+        {
+            Method = ToMethodName(definition.Method),
+            TopFraction = definition.TopFraction,
+            Seed = definition.Seed,
+            Bandwidth = definition.Bandwidth,
+        };
+        try
+        {
+            var embeddings = generator.Fit(options, anchors).Sample(definition.Count, definition.Seed); // [M, D]
+            var weights = model.Decode(embeddings); // [M, P]
+            if (!isfinite(weights).all().item<bool>())
+            {
+                throw new HubException(HubErrorKind.FailedPrecondition,
+                    "The decoder returned NaN or infinite weights; retrain the hyper-representation.");
+            }
+
+            var distances = cdist(embeddings, anchors.Embeddings).min(1).values; // [M]
+            var buffer = new MemoryStream();
+            Safetensors.SaveStateDict(buffer, new Dictionary<string, Tensor> { [WeightsKey] = weights.contiguous() });
+            return (buffer.ToArray(), distances.mean().item<float>(), distances.min().item<float>());
+        }
+        catch (SamplingException ex)
+        {
+            throw HubException.InvalidArgument("method", ex.Message);
+        }
+    }
+
+    private static AnchorSet Encode(WeightGenerator generator, HyperRepresentation model, ZooWeightRows[] rows)
+    {
+        var all = new ZooWeightRows([.. rows.SelectMany(r => r.Weights)], [.. rows.SelectMany(r => r.ModelIds)],
+            [.. rows.SelectMany(r => r.Epochs)], [.. rows.SelectMany(r => r.Accuracies)]);
+        var set = all.ToWeightSet(model.Architecture.ParameterCount);
+        try
+        {
+            return generator.EncodeZoo(model.Architecture, set.Weights, set.ModelIds, set.Epochs, set.Accuracies);
+        }
+        catch (SamplingException ex)
+        {
+            throw HubException.InvalidArgument("condition_zoo_id", ex.Message);
+        }
+    }
+
+    private static string ToMethodName(SamplingMethod method) => method switch
+    {
+        SamplingMethod.Uniform => SamplerMethods.Uniform,
+        SamplingMethod.Kde => SamplerMethods.Kde,
+        SamplingMethod.KdeSharedState => SamplerMethods.KdeCoherent,
+        SamplingMethod.Counterfactual => SamplerMethods.Counterfactual,
+        SamplingMethod.Neighbourhood => SamplerMethods.Neighbour,
+        SamplingMethod.Gan => SamplerMethods.Gan,
+        _ => throw HubException.InvalidArgument("method", $"unknown sampling method {method}."),
+    };
+}
