@@ -88,7 +88,8 @@ internal static class GenerateDownloadBenchmark
                     TestAccuracy = random.NextDouble(),
                 },
             });
-            await upload.RequestStream.WriteAsync(new UploadModelRequest { Chunk = ByteString.CopyFrom(file.ToArray()) });
+            var chunk = new UploadModelRequest { Chunk = ByteString.CopyFrom(file.ToArray()) };
+            await upload.RequestStream.WriteAsync(chunk);
             await upload.RequestStream.CompleteAsync();
             await upload;
         }

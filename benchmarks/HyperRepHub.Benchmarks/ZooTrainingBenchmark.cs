@@ -18,6 +18,11 @@ internal static class ZooTrainingBenchmark
         int models = IntOption(args, "--models", 30);
         int steps = IntOption(args, "--steps", 40);
         var batches = (Option(args, "--batches") ?? "10,64").Split(',').Select(int.Parse).ToArray();
+        if (Option(args, "--threads") is { } threads)
+        {
+            set_num_threads(int.Parse(threads, CultureInfo.InvariantCulture));
+        }
+
         var spec = BuiltInArchitectures.CnnSmall;
         var (train, _) = DatasetCatalog.Load("mnist");
         double flopsPerImage = 3 * ForwardFlops(spec);
@@ -71,7 +76,7 @@ internal static class ZooTrainingBenchmark
         return models * data.Count / clock.Elapsed.TotalSeconds;
     }
 
-    /// <summary>Multiply-adds ×2 of one image's forward pass through the convolution and linear layers.</summary>
+    /// <summary>Computes the FLOPs (2 per multiply-add) of one image's forward pass through the convolution and linear layers.</summary>
     private static double ForwardFlops(ArchitectureSpec spec) => spec.Layout.Layers.Sum(layer =>
     {
         var output = spec.Layout.ActivationShapes[layer.LayerIndex];

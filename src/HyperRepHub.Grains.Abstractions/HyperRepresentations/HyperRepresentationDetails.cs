@@ -8,7 +8,7 @@ namespace HyperRepHub.Grains.HyperRepresentations;
 /// <param name="OperationId">The training operation.</param>
 /// <param name="Quality">Named quality figures, for example reconstruction R² on the test split.</param>
 /// <param name="LayerStd">Standard deviation of each parameter layer over the training split.</param>
-/// <param name="ModelBlobName">Blob in the <c>hyperreps</c> container holding the trained model, once trained.</param>
+/// <param name="ModelBlobPrefix">Folder in the <c>hyperreps</c> container with the saved model, once trained.</param>
 /// <param name="CreatedAt">When training was requested.</param>
 /// <param name="Error">Why training failed, when it did.</param>
 [GenerateSerializer]
@@ -21,6 +21,6 @@ public sealed record HyperRepresentationDetails(
     [property: Id(4)] string OperationId,
     [property: Id(5)] IReadOnlyDictionary<string, double> Quality,
     [property: Id(6)] IReadOnlyList<double> LayerStd,
-    [property: Id(7)] string? ModelBlobName,
+    [property: Id(7)] string? ModelBlobPrefix,
     [property: Id(8)] DateTimeOffset CreatedAt,
     [property: Id(9)] string? Error);

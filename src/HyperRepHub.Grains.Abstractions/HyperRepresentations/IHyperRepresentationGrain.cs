@@ -7,11 +7,11 @@ namespace HyperRepHub.Grains.HyperRepresentations;
 public interface IHyperRepresentationGrain : IGrainWithStringKey
 {
     /// <summary>Registers a training run on a zoo, driven by an operation.</summary>
-    /// <exception cref="Errors.HubException">AlreadyExists when the id is taken; InvalidArgument for bad settings.</exception>
+    /// <exception cref="Errors.HubException">AlreadyExists for a taken id, InvalidArgument for bad config.</exception>
     Task<HyperRepresentationDetails> BeginTrainingAsync(string zooId, HyperRepresentationSettings settings,
         string operationId);
 
-    /// <summary>Marks training as succeeded and points at the trained model, whose blob is already complete.</summary>
+    /// <summary>Marks training as succeeded and points at the saved model, whose blobs are already complete.</summary>
     Task CompleteTrainingAsync(HyperRepresentationTrainingResult result);
 
     /// <summary>Marks training as failed with the reason.</summary>
@@ -20,7 +20,7 @@ public interface IHyperRepresentationGrain : IGrainWithStringKey
     /// <summary>Returns the hyper-representation, or throws NotFound.</summary>
     Task<HyperRepresentationDetails> GetAsync();
 
-    /// <summary>Returns the hyper-representation when it is trained, or throws NotFound or FailedPrecondition.</summary>
+    /// <summary>Returns it when trained; throws NotFound or FailedPrecondition otherwise.</summary>
     Task<HyperRepresentationDetails> GetTrainedAsync();
 
     /// <summary>Deletes the record and its blobs; returns false when it did not exist.</summary>

@@ -18,7 +18,9 @@ public sealed class HyperRepresentationCache(ICheckpointStore store) : IDisposab
     public Task<HyperRepresentation> GetAsync(string blobPrefix, CancellationToken cancellationToken)
     {
         var entry = _entries.GetOrAdd(blobPrefix,
-            prefix => new Lazy<Task<HyperRepresentation>>(() => LoadAsync(prefix, CancellationToken.None)));
+            // Task.Run keeps the download and the synchronous TorchSharp load off the calling grain's scheduler.
+            prefix => new Lazy<Task<HyperRepresentation>>(
+                () => Task.Run(() => LoadAsync(prefix, CancellationToken.None))));
         return entry.Value.WaitAsync(cancellationToken);
     }
 

@@ -43,7 +43,7 @@ public sealed partial class HyperRepresentationGrain(
     {
         ArgumentNullException.ThrowIfNull(result);
         EnsureExists();
-        state.State.ModelBlobName = result.ModelBlobName;
+        state.State.ModelBlobPrefix = result.ModelBlobPrefix;
         state.State.Quality = new Dictionary<string, double>(result.Quality, StringComparer.Ordinal);
         state.State.LayerStd = [.. result.LayerStd];
         state.State.Status = HyperRepresentationStatus.Trained;
@@ -114,7 +114,7 @@ public sealed partial class HyperRepresentationGrain(
 
     private HyperRepresentationDetails ToDetails() => new(Id, state.State.ZooId, state.State.Settings,
         state.State.Status, state.State.OperationId, state.State.Quality, state.State.LayerStd,
-        state.State.ModelBlobName, state.State.CreatedAt, state.State.Error);
+        state.State.ModelBlobPrefix, state.State.CreatedAt, state.State.Error);
 
     private static partial class Log
     {

@@ -17,7 +17,7 @@ public sealed class HyperRepresentationState
 
     [Id(5)] public List<double> LayerStd { get; set; } = [];
 
-    [Id(6)] public string? ModelBlobName { get; set; }
+    [Id(6)] public string? ModelBlobPrefix { get; set; }
 
     [Id(7)] public DateTimeOffset CreatedAt { get; set; }
 

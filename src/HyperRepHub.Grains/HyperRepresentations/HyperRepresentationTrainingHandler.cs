@@ -12,8 +12,8 @@ using Microsoft.Extensions.Logging;
 namespace HyperRepHub.Grains.HyperRepresentations;
 
 /// <summary>
-/// Trains a hyper-representation on a zoo's checkpoints. After every epoch the trainer's work folder goes to the
-/// operation's checkpoint, so a restarted operation resumes where it stopped; the saved hyper-representation is
+/// Trains a hyper-representation on a zoo's checkpoints. After every epoch the trainer's work folder becomes the
+/// operation's checkpoint, so a restarted operation resumes where it stopped. The saved hyper-representation is
 /// uploaded completely before its grain is marked trained.
 /// </summary>
 public sealed partial class HyperRepresentationTrainingHandler(

@@ -27,7 +27,7 @@ public sealed class PopulationGenerator(
     public async Task<GeneratedPopulation> GenerateAsync(string populationId, PopulationDefinition definition,
         HyperRepresentationDetails hyperRepresentation, CancellationToken cancellationToken)
     {
-        var model = await hyperRepresentations.GetAsync(hyperRepresentation.ModelBlobName!, cancellationToken);
+        var model = await hyperRepresentations.GetAsync(hyperRepresentation.ModelBlobPrefix!, cancellationToken);
         ZooWeightRows[]? condition = definition.ConditionZooId is { Length: > 0 } zooId
             ? [.. (await zooWeights.LoadAsync(zooId, [.. hyperRepresentation.Settings.ZooEpochs], cancellationToken))
                 .Splits.Values]

@@ -9,7 +9,7 @@ namespace HyperRepHub.Grains.Zoos;
 /// </summary>
 public static partial class ResourceIds
 {
-    /// <summary>Throws InvalidArgument naming <paramref name="field"/> when <paramref name="id"/> is not valid.</summary>
+    /// <summary>Throws InvalidArgument naming <paramref name="field"/> for an invalid <paramref name="id"/>.</summary>
     public static void Validate(string field, string? id)
     {
         if (string.IsNullOrEmpty(id) || !IdPattern().IsMatch(id))

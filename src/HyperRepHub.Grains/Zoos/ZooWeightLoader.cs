@@ -35,7 +35,7 @@ public sealed class ZooWeightLoader(ICheckpointStore store, IGrainFactory grainF
     /// Reads the checkpoints of <paramref name="zooId"/> at <paramref name="epochs"/> and splits them by model
     /// (70% train, 15% validation, 15% test, seeded), so no model contributes to two splits.
     /// </summary>
-    /// <exception cref="HubException">NotFound for an unknown zoo; FailedPrecondition when no checkpoint matches.</exception>
+    /// <exception cref="HubException">NotFound for an unknown zoo, FailedPrecondition when nothing matches.</exception>
     public async Task<ZooWeights> LoadAsync(string zooId, IReadOnlyCollection<int> epochs,
         CancellationToken cancellationToken)
     {

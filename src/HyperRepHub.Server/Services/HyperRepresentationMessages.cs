@@ -8,7 +8,7 @@ namespace HyperRepHub.Server.Services;
 /// <summary>Converts between hyper-representation messages and grain records.</summary>
 internal static class HyperRepresentationMessages
 {
-    /// <summary>Returns the settings of <paramref name="config"/>, taking the default for every field left at 0.</summary>
+    /// <summary>Returns the settings of <paramref name="config"/>; fields left at 0 take defaults.</summary>
     public static HyperRepresentationSettings ToSettings(HyperRepresentationConfig? config)
     {
         var defaults = new HyperRepresentationSettings();

@@ -24,7 +24,7 @@ public sealed class SamplingCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task SampleEvaluateEnsembleFineTune_TinyHyperRep_Succeed()
+    public async Task SamplingCommands_TinyHyperRep_Succeed()
     {
         string zoo = WriteZoo(models: 20, epochs: [1, 2]);
         string hyperRep = Path.Combine(_directory, "hyperrep");
@@ -45,6 +45,8 @@ public sealed class SamplingCommandTests : IDisposable
 
         Assert.True(sample.ExitCode == 0, sample.Error);
         Assert.Equal(4, PopulationFolder.Load(population).Weights.shape[0]);
+        using var sampled = JsonDocument.Parse(sample.Output);
+        Assert.True(sampled.RootElement.GetProperty("latent_distance").GetProperty("median_between_anchors").GetDouble() > 0);
         var stateDict = WeightsFile.LoadStateDict(Path.Combine(population, "model-0000.safetensors"));
         Assert.Equal(new long[] { 8, 1, 5, 5 }, stateDict["0.weight"].shape);
         Assert.True(evaluate.ExitCode == 0, evaluate.Error);
@@ -58,6 +60,30 @@ public sealed class SamplingCommandTests : IDisposable
         using var history = JsonDocument.Parse(fineTune.Output);
         Assert.Equal(2, history.RootElement.GetArrayLength()); // epochs 0 and 1
         Assert.Equal(4, PopulationFolder.Load(tuned).Weights.shape[0]);
+    }
+
+    [Fact]
+    public async Task FineTune_ScratchBaseline_WritesPopulation()
+    {
+        string zoo = WriteZoo(models: 4, epochs: [1]);
+        string tuned = Path.Combine(_directory, "baseline");
+
+        var result = await RunAsync("finetune", "--baseline", "scratch", "--zoo", zoo, "--count", "3", "--epochs", "1",
+            "--train-images", "320", "--out", tuned, "--json");
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        var (_, weights, manifest) = PopulationFolder.Load(tuned);
+        Assert.Equal(3, weights.shape[0]);
+        Assert.StartsWith("scratch:", manifest.Source);
+    }
+
+    [Fact]
+    public async Task FineTune_NoStartingWeights_FailsNamingOptions()
+    {
+        var result = await RunAsync("finetune", "--out", Path.Combine(_directory, "out"));
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("Give either --population, or --baseline", result.Error);
     }
 
     [Fact]

@@ -19,7 +19,7 @@ public sealed class EndToEndTests(ApiServerFixture server)
     private readonly OperationClient _operations = new(server.Channel);
 
     [Fact]
-    public async Task UploadTrainGenerateDownload_TinyZoo_ReturnsLoadableWeights()
+    public async Task EndToEnd_TinyZoo_ProducesLoadableWeights()
     {
         string zooId = await TinyZoo.UploadAsync(_zoos).WaitAsync(Timeout);
 
@@ -51,6 +51,17 @@ public sealed class EndToEndTests(ApiServerFixture server)
             PopulationId = population.PopulationId,
         }).ResponseAsync.WaitAsync(Timeout);
         var tunedFiles = await DownloadAsync(population.PopulationId, epoch: 1).WaitAsync(Timeout);
+        var ensembleRequest = new EvaluateEnsembleRequest
+        {
+            PopulationId = population.PopulationId, Dataset = "mnist", Epoch = 1, TestImages = 200,
+        };
+        ensembleRequest.Sizes.Add([1, 3, 5]);
+        var ensemble = await _populations.EvaluateEnsembleAsync(ensembleRequest).ResponseAsync.WaitAsync(Timeout);
+        var ensembleStatuses = await WatchAsync(ensemble.OperationId).WaitAsync(Timeout);
+        var final = await _populations.GetPopulationStatisticsAsync(new GetPopulationStatisticsRequest
+        {
+            PopulationId = population.PopulationId,
+        }).ResponseAsync.WaitAsync(Timeout);
 
         Assert.Equal(OperationState.Succeeded, statuses[^1].State);
         Assert.Contains(statuses, s => s.Metrics.ContainsKey("validation_r2"));
@@ -73,10 +84,13 @@ public sealed class EndToEndTests(ApiServerFixture server)
         Assert.All(tuned.Accuracy, a => Assert.InRange(a.Mean, 0, 1));
         Assert.Equal(5, tunedFiles.Count);
         Assert.NotEqual(files[0], tunedFiles[0]);
+        Assert.Equal(OperationState.Succeeded, ensembleStatuses[^1].State);
+        Assert.Equal([1, 3, 5], final.Ensemble.Select(p => p.Size));
+        Assert.All(final.Ensemble, p => Assert.InRange(p.Accuracy, 0, 1));
     }
 
     [Fact]
-    public async Task GeneratePopulation_HyperRepresentationStillTraining_ReturnsFailedPrecondition()
+    public async Task GeneratePopulation_WhileTraining_FailsPrecondition()
     {
         string zooId = await TinyZoo.UploadAsync(_zoos).WaitAsync(Timeout);
         var training = await _hyperReps.TrainHyperRepresentationAsync(new TrainHyperRepresentationRequest
@@ -99,10 +113,13 @@ public sealed class EndToEndTests(ApiServerFixture server)
     [InlineData("hr-unknown-id", 5, StatusCode.NotFound, "hr-unknown-id")]
     [InlineData("hr-unknown-id", 0, StatusCode.InvalidArgument, "count")]
     [InlineData("Not An Id", 5, StatusCode.InvalidArgument, "hyper_representation_id")]
-    public async Task GeneratePopulation_BadRequest_ReturnsStatusNamingCause(string id, int count, StatusCode code,
+    public async Task GeneratePopulation_BadRequest_NamesCause(string id, int count, StatusCode code,
         string expected)
     {
-        var request = new GeneratePopulationRequest { HyperRepresentationId = id, Method = SamplingMethod.Kde, Count = count };
+        var request = new GeneratePopulationRequest
+        {
+            HyperRepresentationId = id, Method = SamplingMethod.Kde, Count = count,
+        };
 
         var error = await Assert.ThrowsAsync<RpcException>(
             () => _populations.GeneratePopulationAsync(request).ResponseAsync.WaitAsync(Timeout));
@@ -114,7 +131,10 @@ public sealed class EndToEndTests(ApiServerFixture server)
     [Fact]
     public async Task TrainHyperRepresentation_UnknownZoo_ReturnsNotFound()
     {
-        var request = new TrainHyperRepresentationRequest { ZooId = "zoo-never-created", Config = TinyZoo.TinyConfig() };
+        var request = new TrainHyperRepresentationRequest
+        {
+            ZooId = "zoo-never-created", Config = TinyZoo.TinyConfig(),
+        };
 
         var error = await Assert.ThrowsAsync<RpcException>(
             () => _hyperReps.TrainHyperRepresentationAsync(request).ResponseAsync.WaitAsync(Timeout));
@@ -124,7 +144,7 @@ public sealed class EndToEndTests(ApiServerFixture server)
     }
 
     [Fact]
-    public async Task TrainHyperRepresentation_HeadsNotDividingWidth_ReturnsInvalidArgument()
+    public async Task TrainHyperRepresentation_BadHeads_ReturnsInvalidArgument()
     {
         var config = TinyZoo.TinyConfig();
         config.Heads = 3;

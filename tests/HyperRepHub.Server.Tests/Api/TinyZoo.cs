@@ -3,7 +3,7 @@ using ZooClient = HyperRepHub.Api.V1.ZooService.ZooServiceClient;
 
 namespace HyperRepHub.Server.Tests.Api;
 
-/// <summary>A tiny CNN-s zoo uploaded over gRPC, and a hyper-representation config small enough to train in seconds.</summary>
+/// <summary>A tiny CNN-s zoo uploaded over gRPC, and a hyper-representation config that trains in seconds.</summary>
 internal static class TinyZoo
 {
     public const int Models = 10;

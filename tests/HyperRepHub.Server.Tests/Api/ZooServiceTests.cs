@@ -13,7 +13,7 @@ public sealed class ZooServiceTests(ApiServerFixture server)
     private readonly ZooClient _client = new(server.Channel);
 
     [Fact]
-    public async Task CreateZoo_BuiltInArchitecture_ReturnsParameterCount()
+    public async Task CreateZoo_BuiltInArchitecture_CountsParameters()
     {
         var zoo = await CreateZooAsync();
 
@@ -37,7 +37,7 @@ public sealed class ZooServiceTests(ApiServerFixture server)
     [Theory]
     [InlineData("Bad Id", "cnn-s", "zoo_id")]
     [InlineData("zoo-unknown-architecture", "resnet-9000", "architecture")]
-    public async Task CreateZoo_InvalidField_ReturnsInvalidArgumentNamingField(string zooId, string architecture,
+    public async Task CreateZoo_InvalidField_NamesField(string zooId, string architecture,
         string field)
     {
         var request = new CreateZooRequest { ZooId = zooId, Architecture = architecture };
@@ -50,7 +50,7 @@ public sealed class ZooServiceTests(ApiServerFixture server)
     }
 
     [Fact]
-    public async Task UploadModel_Safetensors_DownloadReturnsSameWeights()
+    public async Task UploadModel_Safetensors_RoundTrips()
     {
         var zoo = await CreateZooAsync();
         var weights = TestCheckpoints.RandomWeights(1);
@@ -67,7 +67,7 @@ public sealed class ZooServiceTests(ApiServerFixture server)
     }
 
     [Fact]
-    public async Task UploadModel_PyTorchFile_StoredAsSafetensors()
+    public async Task UploadModel_PyTorchFile_RoundTrips()
     {
         var zoo = await CreateZooAsync();
         var weights = TestCheckpoints.RandomWeights(2);
@@ -80,7 +80,7 @@ public sealed class ZooServiceTests(ApiServerFixture server)
     }
 
     [Fact]
-    public async Task UploadModel_SameBytesTwice_SecondIsNotCreated()
+    public async Task UploadModel_SameBytesTwice_IsIdempotent()
     {
         var zoo = await CreateZooAsync();
         var file = TestCheckpoints.Safetensors(TestCheckpoints.RandomWeights(3));
@@ -95,7 +95,7 @@ public sealed class ZooServiceTests(ApiServerFixture server)
     }
 
     [Fact]
-    public async Task UploadModel_DifferentWeightsSameEpoch_ReturnsAlreadyExistsAndKeepsFirst()
+    public async Task UploadModel_ConflictingWeights_KeepsFirst()
     {
         var zoo = await CreateZooAsync();
         var weights = TestCheckpoints.RandomWeights(4);
@@ -122,7 +122,7 @@ public sealed class ZooServiceTests(ApiServerFixture server)
 
     [Theory]
     [MemberData(nameof(BadFiles))]
-    public async Task UploadModel_BadFile_ReturnsInvalidArgumentAndStoresNothing(string modelId, byte[] file,
+    public async Task UploadModel_BadFile_StoresNothing(string modelId, byte[] file,
         string expected)
     {
         var zoo = await CreateZooAsync();
@@ -136,7 +136,7 @@ public sealed class ZooServiceTests(ApiServerFixture server)
     }
 
     [Fact]
-    public async Task UploadModel_UnknownZoo_ReturnsNotFoundNamingId()
+    public async Task UploadModel_UnknownZoo_ReturnsNotFound()
     {
         var file = TestCheckpoints.Safetensors(TestCheckpoints.RandomWeights(10));
 
@@ -148,7 +148,7 @@ public sealed class ZooServiceTests(ApiServerFixture server)
     }
 
     [Fact]
-    public async Task UploadModel_OverSizeLimit_ReturnsResourceExhaustedWithSizeAndLimit()
+    public async Task UploadModel_OverSizeLimit_ReturnsResourceExhausted()
     {
         var zoo = await CreateZooAsync();
         var file = new byte[ApiServerFixture.MaxCheckpointBytes + ZooUploadClient.ChunkBytes];
@@ -162,7 +162,7 @@ public sealed class ZooServiceTests(ApiServerFixture server)
     }
 
     [Fact]
-    public async Task UploadModel_MessageOverGrpcLimit_ReturnsResourceExhausted()
+    public async Task UploadModel_HugeMessage_ReturnsResourceExhausted()
     {
         var zoo = await CreateZooAsync();
         using var call = _client.UploadModel(deadline: DateTime.UtcNow.AddSeconds(60));
@@ -191,7 +191,7 @@ public sealed class ZooServiceTests(ApiServerFixture server)
     }
 
     [Fact]
-    public async Task UploadModel_CancelledHalfwayThenRetried_StoresOnlyTheRetry()
+    public async Task UploadModel_CancelledThenRetried_StoresRetry()
     {
         var zoo = await CreateZooAsync();
         var weights = TestCheckpoints.RandomWeights(11);
@@ -217,7 +217,7 @@ public sealed class ZooServiceTests(ApiServerFixture server)
     }
 
     [Fact]
-    public async Task DownloadModel_UnknownEpoch_ReturnsNotFoundNamingCheckpoint()
+    public async Task DownloadModel_UnknownEpoch_ReturnsNotFound()
     {
         var zoo = await CreateZooAsync();
 

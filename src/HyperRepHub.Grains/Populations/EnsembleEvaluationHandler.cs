@@ -1,0 +1,70 @@
+using System.Text.Json;
+using HyperRepHub.Core.Architectures;
+using HyperRepHub.Core.Datasets;
+using HyperRepHub.Core.Evaluation;
+using HyperRepHub.Grains.Operations;
+using HyperRepHub.Grains.Zoos;
+using HyperRepHub.Storage;
+using TorchSharp.PyBridge;
+using static TorchSharp.torch;
+
+namespace HyperRepHub.Grains.Populations;
+
+/// <summary>
+/// Evaluates ensembles of a population's models with the core's <see cref="EnsembleEvaluator"/> (averaged softmax
+/// outputs, several random draws of members per size) and records the curve on the population.
+/// </summary>
+public sealed class EnsembleEvaluationHandler(ICheckpointStore store) : IOperationHandler
+{
+    /// <inheritdoc/>
+    public string Kind => EnsembleEvaluationRequest.Kind;
+
+    /// <inheritdoc/>
+    public async Task<string> RunAsync(OperationContext context, CancellationToken cancellationToken)
+    {
+        var request = JsonSerializer.Deserialize<EnsembleEvaluationRequest>(context.Request.ParametersJson)
+            ?? throw new ArgumentException("The operation has no population.ensemble parameters.");
+        var population = context.GrainFactory.GetGrain<IPopulationGrain>(request.PopulationId);
+        var details = await population.GetAsync();
+        var zoo = await context.GrainFactory.GetGrain<IZooGrain>(details.ZooId).GetAsync();
+        var spec = ArchitectureSpec.FromJson(zoo.Definition.ArchitectureJson);
+        var buffer = new MemoryStream();
+        await using (var blob = await store.OpenReadAsync(CheckpointContainers.Populations,
+            BlobNames.PopulationWeights(request.PopulationId, request.Epoch), cancellationToken))
+        {
+            await blob.CopyToAsync(buffer, cancellationToken);
+        }
+
+        await context.ReportProgressAsync(0, 1, "evaluating ensembles");
+        var points = await Task.Factory.StartNew(() => Evaluate(request, spec, buffer.ToArray()), cancellationToken,
+            TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        var recorded = points.Where(p => request.Sizes.Count == 0 || request.Sizes.Contains(p.Size))
+            .Select(p => new EnsemblePoint(p.Size, p.MeanAccuracy))
+            .ToArray();
+        await population.RecordEnsembleAsync(recorded);
+        await context.ReportProgressAsync(1, 1, "done",
+            recorded.ToDictionary(p => $"ensemble_{p.Size}", p => p.Accuracy));
+        return JsonSerializer.Serialize(recorded);
+    }
+
+    private static IReadOnlyList<Core.Evaluation.EnsemblePoint> Evaluate(EnsembleEvaluationRequest request,
+        ArchitectureSpec spec, byte[] weightsFile)
+    {
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        var weights = Safetensors.LoadStateDict(new MemoryStream(weightsFile))[PopulationGenerator.WeightsKey];
+        var (_, test) = DatasetCatalog.Load(request.Dataset);
+        if (request.TestImages > 0 && request.TestImages < test.Count)
+        {
+            test = test with
+            {
+                Images = test.Images.narrow(0, 0, request.TestImages),
+                Labels = test.Labels.narrow(0, 0, request.TestImages),
+            };
+        }
+
+        int models = (int)weights.shape[0]; // [M, P]
+        int maxSize = request.Sizes.Count == 0 ? Math.Min(15, models) : request.Sizes.Max();
+        return EnsembleEvaluator.Evaluate(spec, weights, test, maxSize, EnsembleEvaluationRequest.Draws, seed: 1);
+    }
+}
