@@ -19,7 +19,7 @@ public sealed partial class HyperRepresentationService
             .GetTrainedAsync();
         string zooId = request.ZooId.Length > 0 ? request.ZooId : details.ZooId;
         var model = await services.GetRequiredService<HyperRepresentationCache>()
-            .GetAsync(details.ModelBlobName!, context.CancellationToken);
+            .GetAsync(details.ModelBlobPrefix!, context.CancellationToken);
         var zoo = await services.GetRequiredService<ZooWeightLoader>()
             .LoadAsync(zooId, [request.Epoch], context.CancellationToken);
         var wanted = request.ModelIds.ToHashSet(StringComparer.Ordinal);
