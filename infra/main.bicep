@@ -3,7 +3,7 @@
 // What runs where:
 //   hub        CPU silo on the Consumption profile; the only app with gRPC ingress (HTTP/2) for clients.
 //   cpuworker  CPU silo on the Consumption profile; trains zoos and hyper-representations on CPU.
-//   gpuworker  GPU silo on the serverless GPU profile; runs the jobs that ask for CUDA.
+//   gpuworker  GPU silo on the serverless GPU profile; grains that prefer CUDA are placed here.
 // All three share one storage account (checkpoints, grain state, clustering, reminders), one registry,
 // one managed identity and one internal, VNet-integrated environment.
 targetScope = 'subscription'

@@ -1,6 +1,7 @@
 using HyperRepHub.Benchmarks;
 
 // Usage: dotnet run -c Release --project benchmarks/HyperRepHub.Benchmarks -- zoo-training [--models M] [--steps S]
+//        [--batches 10,64] [--threads T]
 return args.FirstOrDefault() switch
 {
     "zoo-training" => ZooTrainingBenchmark.Run(args[1..]),
@@ -9,6 +10,6 @@ return args.FirstOrDefault() switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("Usage: HyperRepHub.Benchmarks zoo-training [--models M] [--steps S] [--batches 10,64]");
+    Console.Error.WriteLine("Usage: HyperRepHub.Benchmarks zoo-training [--models M] [--steps S] [--batches 10,64] [--threads T]");
     return 2;
 }

@@ -18,6 +18,11 @@ internal static class ZooTrainingBenchmark
         int models = IntOption(args, "--models", 30);
         int steps = IntOption(args, "--steps", 40);
         var batches = (Option(args, "--batches") ?? "10,64").Split(',').Select(int.Parse).ToArray();
+        if (Option(args, "--threads") is { } threads)
+        {
+            set_num_threads(int.Parse(threads, CultureInfo.InvariantCulture));
+        }
+
         var spec = BuiltInArchitectures.CnnSmall;
         var (train, _) = DatasetCatalog.Load("mnist");
         double flopsPerImage = 3 * ForwardFlops(spec);

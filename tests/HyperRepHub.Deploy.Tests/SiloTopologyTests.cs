@@ -92,7 +92,8 @@ public sealed class SiloTopologyTests(CompiledTemplateFixture template)
 
         Assert.Equal(["Startup", "Liveness", "Readiness"], probes.Select(probe => probe!["type"]!.GetValue<string>()));
         Assert.All(probes, probe => Assert.Equal("/healthz", probe!["httpGet"]!["path"]!.GetValue<string>()));
-        Assert.All(probes, probe => Assert.Equal("[variables('httpPort')]", probe!["httpGet"]!["port"]!.GetValue<string>()));
+        Assert.All(probes, probe =>
+            Assert.Equal("[variables('httpPort')]", probe!["httpGet"]!["port"]!.GetValue<string>()));
         Assert.Equal(5081, SiloApp.Variable("httpPort").GetValue<int>());
     }
 

@@ -123,7 +123,7 @@ internal static class ProtoMapping
             BatchSize = training.BatchSize,
             LearningRate = training.LearningRate,
         };
-        config.EpochsToTrainOn.AddRange(training.EpochsToTrainOn ?? []);
+        config.ZooEpochs.AddRange(training.EpochsToTrainOn ?? []);
         return config;
     }
 }

@@ -16,7 +16,7 @@ internal static class EvaluateFormatting
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
     };
 
-    /// <summary>Formats a summary as <c>mean ± std, median, [q05, q95]</c>, scaled (100 for percentages).</summary>
+    /// <summary>Formats a summary as mean ± std with the median, 5-95% range and count, scaled (100 for percentages).</summary>
     public static string Format(SummaryStatistics summary, double scale = 100, string unit = "%") =>
         string.Create(CultureInfo.InvariantCulture,
             $"{summary.Mean * scale:F1} ± {summary.Std * scale:F1}{unit} (median {summary.Median * scale:F1}{unit}, " +

@@ -16,10 +16,32 @@ namespace HyperRepHub.Cli.Commands;
 /// </summary>
 internal static class FineTuneCommand
 {
-    private static readonly Option<DirectoryInfo> PopulationOption = new("--population")
+    private static readonly Option<DirectoryInfo?> PopulationOption = new("--population")
     {
-        Description = "Population folder to start from (the --out of 'hyperrep sample').",
-        Required = true,
+        Description = "Population folder to start from (the --out of 'hyperrep sample'); or use --baseline.",
+    };
+
+    private static readonly Option<string?> BaselineOption = new("--baseline")
+    {
+        Description = "Start from a baseline of --zoo instead of a population: 'scratch' (B_T, fresh models " +
+            "with the zoo's init and new seeds) or 'pretrained' (B_F, the zoo's training models at --zoo-epoch).",
+    };
+
+    private static readonly Option<DirectoryInfo?> ZooOption = new("--zoo")
+    {
+        Description = "Zoo folder of the baseline; its optimiser settings are the default for every run.",
+    };
+
+    private static readonly Option<int> ZooEpochOption = new("--zoo-epoch")
+    {
+        Description = "Checkpoint epoch of the zoo's models for --baseline pretrained.",
+        DefaultValueFactory = _ => 25,
+    };
+
+    private static readonly Option<int> CountOption = new("--count")
+    {
+        Description = "Number of baseline models.",
+        DefaultValueFactory = _ => 50,
     };
 
     private static readonly Option<string> DatasetOption = new("--dataset")
@@ -34,10 +56,10 @@ internal static class FineTuneCommand
         DefaultValueFactory = _ => 1,
     };
 
-    private static readonly Option<string> PresetOption = new("--preset")
+    private static readonly Option<string?> PresetOption = new("--preset")
     {
-        Description = "Optimiser settings of a zoo preset: paper (Adam 3e-4, batch 10) or fast (Adam 1e-3, batch 32).",
-        DefaultValueFactory = _ => "paper",
+        Description = "Optimiser settings of a zoo preset: paper (Adam 3e-4, batch 10) or fast (Adam 1e-3, batch 32) " +
+            "(default: the settings of --zoo, else paper).",
     };
 
     private static readonly Option<double?> LearningRateOption = new("--lr")
@@ -48,6 +70,11 @@ internal static class FineTuneCommand
     private static readonly Option<int?> BatchSizeOption = new("--batch-size")
     {
         Description = "Images per step, overriding the preset's.",
+    };
+
+    private static readonly Option<int?> TrainImagesOption = new("--train-images")
+    {
+        Description = "Train on only the first N training images (default: all), for quick runs.",
     };
 
     private static readonly Option<string?> ArchitectureOption = new("--architecture")
@@ -69,8 +96,8 @@ internal static class FineTuneCommand
         var command = new Command("finetune", "Fine-tune every model of a population together, epoch by epoch.");
         foreach (Option option in new Option[]
         {
-            PopulationOption, DatasetOption, EpochsOption, PresetOption, LearningRateOption, BatchSizeOption,
-            ArchitectureOption, OutOption, JsonOption,
+            PopulationOption, BaselineOption, ZooOption, ZooEpochOption, CountOption, DatasetOption, EpochsOption, PresetOption, LearningRateOption, BatchSizeOption,
+            TrainImagesOption, ArchitectureOption, OutOption, JsonOption,
         })
         {
             command.Options.Add(option);
@@ -86,15 +113,20 @@ internal static class FineTuneCommand
         var error = parseResult.InvocationConfiguration.Error;
         try
         {
-            string populationPath = parseResult.GetValue(PopulationOption)!.FullName;
-            var (spec, weights, _) = PopulationFolder.Load(populationPath);
+            var zoo = parseResult.GetValue(ZooOption) is { } zooFolder ? Zoo.Open(zooFolder.FullName) : null;
+            var (spec, weights, source) = StartingWeights(parseResult, zoo, error);
             (spec, weights) = PlaceInVariant(spec, weights, parseResult.GetValue(ArchitectureOption), error);
-            var options = Options(parseResult);
+            var options = Options(parseResult, zoo);
             var (train, test) = DatasetCatalog.Load(parseResult.GetValue(DatasetOption)!);
+            if (parseResult.GetValue(TrainImagesOption) is int limit && limit < train.Count)
+            {
+                train = train with { Images = train.Images.narrow(0, 0, limit), Labels = train.Labels.narrow(0, 0, limit) };
+            }
+
             string outPath = parseResult.GetValue(OutOption)!.FullName;
             var tuner = new FineTuner(spec, train, test, options, Path.Combine(outPath, "finetune"));
             var result = tuner.Run(weights, progress => Report(progress, error), cancellationToken);
-            PopulationFolder.Save(outPath, spec, result.Weights, populationPath);
+            PopulationFolder.Save(outPath, spec, result.Weights, source);
             output.WriteLine(parseResult.GetValue(JsonOption)
                 ? JsonSerializer.Serialize(result.History, EvaluateFormatting.JsonOptions)
                 : string.Join(Environment.NewLine, result.History.Select(Format)));
@@ -114,10 +146,41 @@ internal static class FineTuneCommand
         }
     }
 
-    private static FineTuneOptions Options(ParseResult parseResult)
+    private static (ArchitectureSpec, TorchSharp.torch.Tensor, string) StartingWeights(ParseResult parseResult,
+        Zoo? zoo, TextWriter error)
     {
-        var options = FineTuneOptions.FromZoo(TrainingPresets.Get(parseResult.GetValue(PresetOption)!),
-            parseResult.GetValue(EpochsOption));
+        string? population = parseResult.GetValue(PopulationOption)?.FullName;
+        string? baseline = parseResult.GetValue(BaselineOption);
+        if ((population is null) == (baseline is null) || (baseline is not null && zoo is null))
+        {
+            throw new ArgumentException("Give either --population, or --baseline scratch|pretrained with --zoo.");
+        }
+
+        if (population is not null)
+        {
+            var (spec, weights, _) = PopulationFolder.Load(population);
+            return (spec, weights, population);
+        }
+
+        int count = parseResult.GetValue(CountOption);
+        error.WriteLine($"Starting from the '{baseline}' baseline of zoo '{zoo!.Directory}' with {count} models.");
+        var startingWeights = baseline switch
+        {
+            // New seeds after the zoo's own, so the baseline models are not the zoo's models.
+            "scratch" => FineTuneBaselines.FromScratch(zoo.Architecture, zoo.Manifest.Training ?? TrainingPresets.Paper,
+                count, (zoo.Manifest.Training?.SeedBase ?? 1) + zoo.Models.Count),
+            "pretrained" => FineTuneBaselines.PreTrained(zoo, parseResult.GetValue(ZooEpochOption), count),
+            _ => throw new ArgumentException($"Unknown --baseline '{baseline}'; use 'scratch' or 'pretrained'."),
+        };
+        return (zoo.Architecture, startingWeights, $"{baseline}:{zoo.Directory}");
+    }
+
+    private static FineTuneOptions Options(ParseResult parseResult, Zoo? zoo)
+    {
+        var settings = parseResult.GetValue(PresetOption) is { } preset
+            ? TrainingPresets.Get(preset)
+            : zoo?.Manifest.Training ?? TrainingPresets.Paper;
+        var options = FineTuneOptions.FromZoo(settings, parseResult.GetValue(EpochsOption));
         return options with
         {
             LearningRate = parseResult.GetValue(LearningRateOption) ?? options.LearningRate,

@@ -40,7 +40,8 @@ internal static class HyperRepReportCommand
 
     public static Command Create()
     {
-        var command = new Command("report", "Report how well a hyper-representation reconstructs the zoo's test split.");
+        var command = new Command("report",
+            "Report how well a hyper-representation reconstructs the zoo's test split.");
         command.Arguments.Add(FolderArgument);
         command.Options.Add(ZooOption);
         command.Options.Add(BaselineOption);
@@ -95,10 +96,12 @@ internal static class HyperRepReportCommand
                 baseline is null ? null : $"{baseline.LayerR2[i]:F4}"));
         }
 
-        text.AppendLine(Row("original accuracy", Percent(report.OriginalAccuracy), baseline is null ? null : Percent(baseline.OriginalAccuracy)));
+        text.AppendLine(Row("original accuracy", Percent(report.OriginalAccuracy),
+            baseline is null ? null : Percent(baseline.OriginalAccuracy)));
         text.AppendLine(Row("reconstructed accuracy", Percent(report.ReconstructedAccuracy),
             baseline is null ? null : Percent(baseline.ReconstructedAccuracy)));
-        text.AppendLine(Row("retention", Percent(report.AccuracyRetention), baseline is null ? null : Percent(baseline.AccuracyRetention)));
+        text.AppendLine(Row("retention", Percent(report.AccuracyRetention),
+            baseline is null ? null : Percent(baseline.AccuracyRetention)));
         text.AppendLine(CultureInfo.InvariantCulture, $"Verdict: {report.Verdict}. {report.Summary}");
         if (baseline is not null)
         {

@@ -53,7 +53,8 @@ internal static class HyperRepTrainCommand
 
     private static readonly Option<ReconstructionReduction?> ReductionOption = new("--reduction")
     {
-        Description = "Reconstruction reduction: GlobalMean (mean over all weights) or LayerMean (mean of layer means).",
+        Description =
+            "Reconstruction reduction: GlobalMean (mean over all weights) or LayerMean (mean of layer means).",
     };
 
     private static readonly Option<int?> DModelOption = new("--d-model")

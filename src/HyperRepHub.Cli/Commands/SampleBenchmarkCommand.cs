@@ -81,9 +81,9 @@ internal static class SampleBenchmarkCommand
         using var hyperRepresentation = RandomHyperRepresentation(spec, config);
         var generator = new WeightGenerator(hyperRepresentation);
         var options = new SamplerOptions { Method = SamplerMethods.Kde, TopFraction = 0.3 };
-        double sampleMs = Median(repeats, () => generator.Generate(options, models).Dispose());
+        var (sampleMs, sampleCpuMs) = Median(repeats, () => generator.Generate(options, models).Dispose());
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"sample (kde, top 30%) + decode {models} models: {sampleMs:F1} ms"));
+            $"sample (kde, top 30%) + decode {models} models: {sampleMs:F1} ms wall, {sampleCpuMs:F1} ms CPU"));
 
         var testSet = DatasetCatalog.Load(parseResult.GetValue(DatasetOption)!).Test;
         int images = (int)Math.Min(parseResult.GetValue(ImagesOption), testSet.Count);
@@ -93,9 +93,11 @@ internal static class SampleBenchmarkCommand
         };
         var weights = rand(models, spec.ParameterCount) * 0.4 - 0.2; // [M, P]
         int budget = parseResult.GetValue(BudgetOption);
-        double evaluateMs = Median(repeats, () => PopulationEvaluator.Evaluate(spec, weights, subset, budget));
+        var (evaluateMs, evaluateCpuMs) =
+            Median(repeats, () => PopulationEvaluator.Evaluate(spec, weights, subset, budget));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"evaluate {models} CNN-s models on {images} images (budget {budget}): {evaluateMs:F0} ms"));
+            $"evaluate {models} CNN-s models on {images} images (budget {budget}): {evaluateMs:F0} ms wall, " +
+            $"{evaluateCpuMs:F0} ms CPU"));
         return 0;
     }
 
@@ -110,19 +112,30 @@ internal static class SampleBenchmarkCommand
         return new HyperRepresentation(network, statistics, anchors);
     }
 
-    private static double Median(int repeats, Action action)
+    /// <summary>
+    /// Runs <paramref name="action"/> once to warm up, then times it; returns the median wall time and the median CPU
+    /// time of this process, which depends less on other processes competing for the cores.
+    /// </summary>
+    private static (double WallMs, double CpuMs) Median(int repeats, Action action)
     {
         action();
-        var times = new double[Math.Max(1, repeats)];
-        for (int i = 0; i < times.Length; i++)
+        var wall = new double[Math.Max(1, repeats)];
+        var cpu = new double[wall.Length];
+        using var process = Process.GetCurrentProcess();
+        for (int i = 0; i < wall.Length; i++)
         {
             using var scope = NewDisposeScope();
+            process.Refresh();
+            var cpuBefore = process.TotalProcessorTime;
             var watch = Stopwatch.StartNew();
             action();
-            times[i] = watch.Elapsed.TotalMilliseconds;
+            wall[i] = watch.Elapsed.TotalMilliseconds;
+            process.Refresh();
+            cpu[i] = (process.TotalProcessorTime - cpuBefore).TotalMilliseconds;
         }
 
-        Array.Sort(times);
-        return times[times.Length / 2];
+        Array.Sort(wall);
+        Array.Sort(cpu);
+        return (wall[wall.Length / 2], cpu[cpu.Length / 2]);
     }
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using System.Text.Json;
 using HyperRepHub.Core.HyperRepresentations;
 using HyperRepHub.Core.Sampling;
@@ -127,9 +128,15 @@ internal static class SampleCommand
             var weights = generator.Decode(sampler, count, options.Seed); // [count, P]
             var manifest = PopulationFolder.Save(outPath, hyperRepresentation.Architecture, weights, hyperRepPath,
                 options, zooPath);
+            // The sampler is seeded, so drawing again reproduces the decoded embeddings.
+            var distance = LatentDistance.Measure(sampler.Sample(count, options.Seed),
+                AnchorSelection.SelectTop(anchors ?? hyperRepresentation.Anchors, options.TopFraction));
             output.WriteLine(parseResult.GetValue(JsonOption)
-                ? JsonSerializer.Serialize(manifest, EvaluateFormatting.JsonOptions)
-                : $"Wrote {manifest.Files.Count} '{manifest.Architecture}' models to '{outPath}'.");
+                ? JsonSerializer.Serialize(new { manifest, latent_distance = distance }, EvaluateFormatting.JsonOptions)
+                : string.Create(CultureInfo.InvariantCulture,
+                    $"Wrote {manifest.Files.Count} '{manifest.Architecture}' models to '{outPath}'. In latent space " +
+                    $"they lie {distance.MedianToNearestAnchor:F4} from their nearest anchor (median), against " +
+                    $"{distance.MedianBetweenAnchors:F4} between two anchors (ratio {distance.Ratio:F3})."));
             return 0;
         }
         catch (Exception ex) when (ex is SamplingException or ArgumentException or IOException or

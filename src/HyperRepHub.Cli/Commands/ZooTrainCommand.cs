@@ -3,6 +3,7 @@ using HyperRepHub.Core.Architectures;
 using HyperRepHub.Core.Datasets;
 using HyperRepHub.Core.Training;
 using HyperRepHub.Core.Zoos;
+using TorchSharp;
 
 namespace HyperRepHub.Cli.Commands;
 
@@ -55,6 +56,12 @@ internal static class ZooTrainCommand
         Description = "Evaluate on this many evenly spaced test images only, for quick runs.",
     };
 
+    private static readonly Option<int?> Threads = new("--threads")
+    {
+        Description = "Threads of libtorch's CPU kernels (default: libtorch's own choice, one per core). On a machine " +
+            "shared with other busy processes, 1 can be many times faster.",
+    };
+
     private static readonly Option<bool> Json = new("--json") { Description = "Print the final manifest as JSON." };
 
     public static Command Create()
@@ -62,7 +69,7 @@ internal static class ZooTrainCommand
         var command = new Command("train", "Train a zoo of models; run it again to resume.")
         {
             Dataset, Models, Epochs, Preset, Out, Architecture, BatchSize, LearningRate, MaxTrainImages, MaxTestImages,
-            Json,
+            Threads, Json,
         };
         command.SetAction((parseResult, cancellationToken) =>
             Task.FromResult(CommandErrors.Run(() => Run(parseResult, cancellationToken))));
@@ -71,6 +78,12 @@ internal static class ZooTrainCommand
 
     private static int Run(ParseResult parseResult, CancellationToken cancellationToken)
     {
+        if (parseResult.GetValue(Threads) is { } threads)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1, "--threads");
+            torch.set_num_threads(threads);
+        }
+
         var preset = TrainingPresets.Get(parseResult.GetValue(Preset)!);
         var config = preset with
         {

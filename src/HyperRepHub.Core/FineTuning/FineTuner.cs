@@ -33,7 +33,7 @@ public sealed class FineTuner
     /// Trains <paramref name="weights"/> <c>[M, P]</c> for the configured epochs, or continues the run saved in the
     /// folder. Cancellation stops after the current step, and the last completed epoch stays saved.
     /// </summary>
-    /// <exception cref="InvalidOperationException">The folder holds a run with other settings or models.</exception>
+    /// <exception cref="InvalidOperationException">The folder contains a run with other settings or models.</exception>
     public FineTuneResult Run(Tensor weights, Action<FineTuneProgress>? progress = null,
         CancellationToken cancellationToken = default)
     {
@@ -98,7 +98,7 @@ public sealed class FineTuner
         if (saved.Options != _options || saved.Architecture != _spec.Name || saved.Models != models)
         {
             throw new InvalidOperationException(
-                $"'{_directory}' holds a fine-tuning run of {saved.Models} '{saved.Architecture}' models with " +
+                $"'{_directory}' contains a fine-tuning run of {saved.Models} '{saved.Architecture}' models with " +
                 $"{saved.Options}; use an empty folder or the same settings to resume it.");
         }
 

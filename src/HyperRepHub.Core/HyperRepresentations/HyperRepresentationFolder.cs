@@ -23,7 +23,9 @@ public static class HyperRepresentationFolder
     private const string AnchorMetadataFile = "anchors.json";
     private const string EmbeddingsKey = "embeddings";
 
-    /// <summary>Writes <paramref name="hyperRepresentation"/> into <paramref name="directory"/>, creating it if needed.</summary>
+    /// <summary>
+    /// Writes <paramref name="hyperRepresentation"/> into <paramref name="directory"/>, creating it if needed.
+    /// </summary>
     public static void Save(HyperRepresentation hyperRepresentation, string directory)
     {
         ArgumentNullException.ThrowIfNull(hyperRepresentation);

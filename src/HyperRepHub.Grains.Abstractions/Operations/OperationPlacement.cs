@@ -7,6 +7,8 @@ public enum OperationPlacement
     /// <summary>Any silo; for imports, evaluation and other work that does not train.</summary>
     Any = 0,
 
-    /// <summary>A <c>cuda</c> silo when the cluster has one, otherwise a <c>cpu</c> silo; for training and fine-tuning.</summary>
+    /// <summary>
+    /// A <c>cuda</c> silo when the cluster has one, otherwise a <c>cpu</c> silo. For training and fine-tuning.
+    /// </summary>
     PreferAccelerator = 1,
 }

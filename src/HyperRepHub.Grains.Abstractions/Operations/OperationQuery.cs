@@ -1,6 +1,8 @@
 namespace HyperRepHub.Grains.Operations;
 
-/// <summary>A filter and page request for <see cref="IOperationIndexGrain.ListAsync"/>; null filters match all.</summary>
+/// <summary>
+/// A filter and page request for <see cref="IOperationIndexGrain.ListAsync"/>. A null filter matches every operation.
+/// </summary>
 /// <param name="Kind">Only operations of this kind.</param>
 /// <param name="TargetId">Only operations on this resource.</param>
 /// <param name="State">Only operations in this state.</param>

@@ -11,7 +11,9 @@ namespace HyperRepHub.Grains.Operations;
 /// <param name="Message">Last progress message.</param>
 /// <param name="Metrics">Last reported metrics, for example <c>loss</c>.</param>
 /// <param name="Error">Error message when <see cref="OperationState.Failed"/>, otherwise empty.</param>
-/// <param name="ResultJson">Handler result as JSON when <see cref="OperationState.Succeeded"/>, otherwise empty.</param>
+/// <param name="ResultJson">
+/// Handler result as JSON when <see cref="OperationState.Succeeded"/>, otherwise empty.
+/// </param>
 /// <param name="CreatedAt">When the operation was started.</param>
 /// <param name="UpdatedAt">When this snapshot was taken.</param>
 [GenerateSerializer, Immutable]

@@ -3,7 +3,9 @@ using HyperRepHub.Storage;
 
 namespace HyperRepHub.Grains.Operations;
 
-/// <summary>What a running <see cref="IOperationHandler"/> gets: its request, progress reporting and checkpoints.</summary>
+/// <summary>
+/// The services a running <see cref="IOperationHandler"/> uses: its request, progress reporting and checkpoints.
+/// </summary>
 public sealed class OperationContext
 {
     /// <summary>Blob container that holds operation checkpoints, as <c>{operation id}/checkpoint-{n}</c>.</summary>

@@ -22,8 +22,13 @@ internal abstract partial class OperationGrainBase(
 {
     private const string ResumeReminder = "resume";
 
+    // How long deactivation waits for a cancelled handler to stop, so it saves no checkpoint after a new activation
+    // on another silo has resumed; Orleans allows 30 s for deactivation by default.
+    private static readonly TimeSpan HandlerStopTimeout = TimeSpan.FromSeconds(10);
+
     private StatusBroadcast? _status;
     private OperationRun? _run;
+    private Task _runTask = Task.CompletedTask;
     private IGrainTimer? _flushTimer;
 
     private string OperationId => this.GetPrimaryKeyString();
@@ -49,6 +54,14 @@ internal abstract partial class OperationGrainBase(
             Log.Interrupted(logger, OperationId, reason.Description);
             run.Cancel(requestedByClient: false);
             await FlushAsync(CancellationToken.None);
+            try
+            {
+                await _runTask.WaitAsync(HandlerStopTimeout, cancellationToken);
+            }
+            catch (TimeoutException)
+            {
+                Log.HandlerStillRunning(logger, OperationId, HandlerStopTimeout);
+            }
         }
     }
 
@@ -117,53 +130,59 @@ internal abstract partial class OperationGrainBase(
         await state.WriteStateAsync();
         var run = new OperationRun(OperationId, state.State.Request!, state.State.Attempts, _status!);
         _run = run;
+        var period = options.ProgressFlushPeriod;
         _flushTimer = this.RegisterGrainTimer(
-            FlushAsync,
-            new GrainTimerCreationOptions(options.ProgressFlushPeriod, options.ProgressFlushPeriod) { KeepAlive = true });
-        _ = RunToEndAsync(run);
+            FlushAsync, new GrainTimerCreationOptions(period, period) { KeepAlive = true });
+        _runTask = RunToEndAsync(run);
     }
 
     private async Task RunToEndAsync(OperationRun run)
     {
-        handlers.TryGet(run.Request.Kind, out var handler);
-        var context = new OperationContext(
-            run, new OperationCheckpoints(checkpoints, OperationId, options.CheckpointsKept, logger), GrainFactory);
         var kindTag = new KeyValuePair<string, object?>("kind", run.Request.Kind);
         using var activity = OperationTelemetry.ActivitySource.StartActivity("operation.run");
         activity?.SetTag("operation.id", OperationId).SetTag("operation.kind", run.Request.Kind);
+        if (await RunHandlerAsync(run, kindTag, activity) is { } final)
+        {
+            await CompleteAsync(run, final, kindTag);
+        }
+    }
 
-        Func<OperationStatus, OperationStatus> final;
+    /// <summary>Runs the handler and returns how to finish the status; null when the grain deactivates.</summary>
+    private async Task<Func<OperationStatus, OperationStatus>?> RunHandlerAsync(
+        OperationRun run, KeyValuePair<string, object?> kindTag, Activity? activity)
+    {
+        handlers.TryGet(run.Request.Kind, out var handler);
+        var context = new OperationContext(
+            run, new OperationCheckpoints(checkpoints, OperationId, options.CheckpointsKept, logger), GrainFactory);
         try
         {
             var result = await workers.RunAsync(
                 () => handler!.RunAsync(context, run.CancellationToken),
                 () => StartedOnWorker(run, kindTag),
                 run.CancellationToken);
-            final = current => current with
+            return current => current with
             {
                 State = OperationState.Succeeded, Progress = 1, Message = "Succeeded.", ResultJson = result,
             };
         }
-        catch (OperationCanceledException) when (run.CancellationToken.IsCancellationRequested)
+        catch (Exception) when (run.CancellationToken.IsCancellationRequested && !run.CancelRequested)
         {
-            if (!run.CancelRequested)
-            {
-                return; // The grain is deactivating; the next activation resumes the run.
-            }
-
-            final = current => current with { State = OperationState.Cancelled, Message = "Cancelled." };
+            // The grain is deactivating: the state stays unfinished, so the next activation resumes the run.
+            return null;
+        }
+        catch (OperationCanceledException) when (run.CancelRequested)
+        {
+            return current => current with { State = OperationState.Cancelled, Message = "Cancelled." };
         }
         catch (Exception exception)
         {
             Log.HandlerFailed(logger, exception, OperationId, run.Request.Kind, run.Request.TargetId);
             activity?.SetStatus(ActivityStatusCode.Error, exception.Message);
-            final = current => current with
+            return current => current with
             {
                 State = OperationState.Failed, Message = "Failed.", Error = exception.Message,
             };
         }
-
-        await CompleteAsync(run, final, kindTag);
     }
 
     private void StartedOnWorker(OperationRun run, KeyValuePair<string, object?> kindTag)

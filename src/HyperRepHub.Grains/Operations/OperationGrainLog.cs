@@ -8,7 +8,8 @@ internal abstract partial class OperationGrainBase
     {
         [LoggerMessage(1, LogLevel.Information,
             "Operation {OperationId} ({Kind} on {TargetId}) started, attempt {Attempt}")]
-        public static partial void Started(ILogger logger, string operationId, string kind, string targetId, int attempt);
+        public static partial void Started(
+            ILogger logger, string operationId, string kind, string targetId, int attempt);
 
         [LoggerMessage(2, LogLevel.Information, "Operation {OperationId} finished as {State} at step {Step}")]
         public static partial void Finished(ILogger logger, string operationId, OperationState state, long step);
@@ -27,5 +28,9 @@ internal abstract partial class OperationGrainBase
 
         [LoggerMessage(6, LogLevel.Warning, "Operation {OperationId} interrupted by deactivation: {Reason}")]
         public static partial void Interrupted(ILogger logger, string operationId, string reason);
+
+        [LoggerMessage(7, LogLevel.Warning,
+            "Operation {OperationId} handler did not stop within {Timeout} of cancellation; deactivating anyway")]
+        public static partial void HandlerStillRunning(ILogger logger, string operationId, TimeSpan timeout);
     }
 }

@@ -17,7 +17,9 @@ internal sealed class OperationGrain(
     ILogger<OperationGrain> logger)
     : OperationGrainBase(state, handlers, workers, checkpoints, options.Value, logger);
 
-/// <summary>Training and fine-tuning operations, with ids starting <c>op-accel-</c>: placed on cuda silos first.</summary>
+/// <summary>
+/// Training and fine-tuning operations, with ids starting <c>op-accel-</c>. They are placed on cuda silos first.
+/// </summary>
 [GrainType(OperationIds.AcceleratedGrainType)]
 [PreferDevice(SiloDevices.Cuda)]
 internal sealed class AcceleratedOperationGrain(

@@ -7,9 +7,9 @@ using HyperRepHub.Storage;
 namespace HyperRepHub.Server.Grpc;
 
 /// <summary>
-/// Turns exceptions into gRPC statuses: rejected requests keep their message under the matching code, client
-/// cancellation becomes Cancelled (logged at Information), and anything unexpected becomes Internal with only a
-/// trace id, while the log keeps the exception, the method and that id.
+/// Turns exceptions into gRPC statuses. A rejected request keeps its message under the matching code, and a client
+/// cancellation becomes Cancelled, logged at Information. Anything unexpected becomes Internal with only a trace id
+/// in the message, while the log keeps the exception, the method and that id.
 /// </summary>
 internal sealed partial class ErrorInterceptor(ILogger<ErrorInterceptor> logger) : Interceptor
 {

@@ -13,7 +13,9 @@ public sealed class GrpcEndpointSettings
     public int MaxReceiveMessageBytes { get; set; } = 4 * 1024 * 1024;
 }
 
-/// <summary>HTTP/1.1 endpoint settings for <c>/healthz</c> and the Orleans dashboard, section <c>HyperRepHub:Http</c>.</summary>
+/// <summary>
+/// HTTP/1.1 endpoint settings for <c>/healthz</c> and the Orleans dashboard, section <c>HyperRepHub:Http</c>.
+/// </summary>
 public sealed class HttpEndpointSettings
 {
     /// <summary>The configuration section these settings bind to.</summary>

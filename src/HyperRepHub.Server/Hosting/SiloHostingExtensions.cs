@@ -69,5 +69,6 @@ public static class SiloHostingExtensions
     internal static IPAddress ParseAddress(string value, string key) =>
         IPAddress.TryParse(value, out var address)
             ? address
-            : throw new InvalidOperationException($"Invalid {key} '{value}': expected an IP address such as 127.0.0.1.");
+            : throw new InvalidOperationException(
+                $"Invalid {key} '{value}': expected an IP address such as 127.0.0.1.");
 }

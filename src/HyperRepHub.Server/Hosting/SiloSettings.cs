@@ -9,7 +9,10 @@ public sealed class OrleansSettings
     /// <summary>Cluster id; silos with the same id form one cluster. Default <c>hyperrephub-local</c>.</summary>
     public string ClusterId { get; set; } = "hyperrephub-local";
 
-    /// <summary>Service id; keys grain state and reminders, so keep it across deployments. Default <c>hyperrephub</c>.</summary>
+    /// <summary>
+    /// Service id. Grain state and reminders are stored under it, so keep it across deployments. Default
+    /// <c>hyperrephub</c>.
+    /// </summary>
     public string ServiceId { get; set; } = "hyperrephub";
 
     /// <summary>Silo-to-silo port. Default 11111.</summary>

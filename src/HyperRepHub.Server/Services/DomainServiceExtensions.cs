@@ -30,6 +30,7 @@ public static class DomainServiceExtensions
         services.AddSingleton<IPopulationGenerator, PopulationGenerator>();
         services.AddOperationHandler<HyperRepresentationTrainingHandler>();
         services.AddOperationHandler<FineTuneHandler>();
+        services.AddOperationHandler<ZooTrainingHandler>();
         services.AddOperationHandler<EnsembleEvaluationHandler>();
         return services;
     }

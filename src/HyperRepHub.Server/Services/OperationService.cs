@@ -76,6 +76,7 @@ internal sealed partial class OperationService(IGrainFactory grains, ILogger<Ope
     private static partial class Log
     {
         [LoggerMessage(1, LogLevel.Information, "Watch of operation {OperationId} lost its grain; reconnect {Attempt}")]
-        public static partial void WatchReconnecting(ILogger logger, Exception exception, string operationId, int attempt);
+        public static partial void WatchReconnecting(
+            ILogger logger, Exception exception, string operationId, int attempt);
     }
 }

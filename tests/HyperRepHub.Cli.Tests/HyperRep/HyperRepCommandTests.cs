@@ -11,7 +11,8 @@ namespace HyperRepHub.Cli.Tests.HyperRep;
 public sealed class HyperRepCommandTests : IDisposable
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(3);
-    private readonly string directory = Path.Combine(Path.GetTempPath(), "hyperrep-cli-tests", Guid.NewGuid().ToString("N"));
+    private readonly string directory =
+        Path.Combine(Path.GetTempPath(), "hyperrep-cli-tests", Guid.NewGuid().ToString("N"));
 
     public void Dispose()
     {

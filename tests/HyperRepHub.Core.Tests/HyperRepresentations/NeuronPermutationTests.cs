@@ -7,7 +7,8 @@ namespace HyperRepHub.Core.Tests.HyperRepresentations;
 
 public sealed class NeuronPermutationTests
 {
-    private static readonly ArchitectureSpec CnnSmallWithResidual = new("cnn-s-residual", 1, 28, 28, 10,
+    // A 1x1 residual layer after the activation, unlike the built-in cnn-s-residual, which puts it before the pool.
+    private static readonly ArchitectureSpec ResidualAfterActivation = new("residual-after-activation", 1, 28, 28, 10,
     [
         LayerSpec.Conv(1, 8, 5), LayerSpec.MaxPool(2), LayerSpec.Act("tanh"),
         new LayerSpec(LayerKind.Residual1x1, InChannels: 8), LayerSpec.Act("tanh"),
@@ -18,14 +19,17 @@ public sealed class NeuronPermutationTests
         LayerSpec.Dense(20, 10),
     ]);
 
-    public static TheoryData<string> Architectures() => new(BuiltInArchitectures.All.Keys.Append("cnn-s-residual"));
+    public static TheoryData<string> Architectures() =>
+        new(BuiltInArchitectures.All.Keys.Append(ResidualAfterActivation.Name));
 
     [Theory]
     [MemberData(nameof(Architectures))]
     public void Apply_RandomPermutation_KeepsEveryModelsOutputs(string name)
     {
         using var scope = NewDisposeScope();
-        var architecture = name == "cnn-s-residual" ? CnnSmallWithResidual : BuiltInArchitectures.Get(name);
+        var architecture = name == ResidualAfterActivation.Name
+            ? ResidualAfterActivation
+            : BuiltInArchitectures.Get(name);
         var weights = SyntheticZoo.Weights(architecture, 4, seed: 11).to(ScalarType.Float64);
         var input = randn([5, architecture.InputChannels, architecture.InputHeight, architecture.InputWidth],
             dtype: ScalarType.Float64, generator: new Generator(3));

@@ -77,7 +77,8 @@ public sealed class QualityTests
     private static ImageDataset LabelledBy(ArchitectureSpec architecture, Tensor teacher, int count)
     {
         var images = randn([count, 1, 28, 28], generator: new Generator(21));
-        var logits = PopulationForward.Forward(architecture, PopulationForward.Unflatten(architecture, teacher), images);
+        var parameters = PopulationForward.Unflatten(architecture, teacher);
+        var logits = PopulationForward.Forward(architecture, parameters, images);
         return new ImageDataset("synthetic", "test", images, logits[0].argmax(1), architecture.Classes);
     }
 }

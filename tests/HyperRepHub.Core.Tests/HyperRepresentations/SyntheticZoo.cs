@@ -8,7 +8,9 @@ namespace HyperRepHub.Core.Tests.HyperRepresentations;
 /// <summary>Seeded random weight sets and tiny configurations for fast hyper-representation tests.</summary>
 internal static class SyntheticZoo
 {
-    /// <summary>A configuration small enough that an epoch on a few dozen CNN-s vectors takes well under a second.</summary>
+    /// <summary>
+    /// A configuration small enough that an epoch on a few dozen CNN-s vectors takes well under a second.
+    /// </summary>
     public static HyperRepConfig TinyConfig { get; } = new(
         DModel: 16, Heads: 2, EncoderBlocks: 1, DecoderBlocks: 1, FeedForward: 32, LatentDimension: 8,
         Dropout: 0.1, ProjectionLayers: 2, ProjectionHidden: 16, ProjectionOutput: 8,

@@ -140,5 +140,18 @@ public sealed class SamplerTests
             $"counterfactual density {counterfactualDensity} is not well below KDE density {kdeDensity}");
     }
 
+    [Fact]
+    public void LatentDistance_CoherentKde_FarBelowIndependentKde()
+    {
+        var anchors = Anchors();
+
+        var coherent = LatentDistance.Measure(Fit(SamplerMethods.KdeCoherent, anchors).Sample(100, 1), anchors);
+        var independent = LatentDistance.Measure(Fit(SamplerMethods.Kde, anchors).Sample(100, 1), anchors);
+
+        Assert.True(coherent.Ratio < 0.05, $"coherent ratio {coherent.Ratio}");
+        Assert.True(independent.Ratio > 0.2, $"independent ratio {independent.Ratio}");
+        Assert.Equal(coherent.MedianBetweenAnchors, independent.MedianBetweenAnchors, 10);
+    }
+
     public static TheoryData<string> AllMethods() => new(SamplerMethods.Names);
 }

@@ -8,7 +8,7 @@ namespace HyperRepHub.Deploy.Tests.ContainerApps;
 
 /// <summary>
 /// Stands in for the token endpoint Container Apps runs for an app's managed identities. Container Apps passes its
-/// address and a shared secret to the app as IDENTITY_ENDPOINT and IDENTITY_HEADER. Azure.Identity then asks
+/// address and a shared secret to the app as IDENTITY_ENDPOINT and IDENTITY_HEADER. Azure.Identity then sends
 /// <c>GET {IDENTITY_ENDPOINT}?api-version=2019-08-01&amp;resource=...&amp;client_id=...</c> with the secret in the
 /// X-IDENTITY-HEADER header. The tokens are unsigned JWTs that only Azurite's basic OAuth check accepts.
 /// </summary>

@@ -51,7 +51,7 @@ internal sealed class OAuthAzurite : IAsyncDisposable
             "--queueHost", "127.0.0.1", "--queuePort", Format(queuePort),
             "--tableHost", "127.0.0.1", "--tablePort", Format(tablePort),
             "--cert", certificate.CertificatePath, "--key", certificate.KeyPath, "--oauth", "basic",
-            // Azure.Storage.Blobs 12.30 sends API version 2026-10-06; Azurite 3.37.0 knows up to 2026-06-06.
+            // Azure.Storage.Blobs 12.30 sends API version 2026-10-06; Azurite 3.37.0 accepts versions up to 2026-06-06.
             "--skipApiVersionCheck",
             "--location", dataDirectory,
         ];

@@ -29,7 +29,7 @@ internal sealed class OutputLog
         }
     }
 
-    /// <summary>Completes when <paramref name="count"/> lines containing <paramref name="text"/> have appeared.</summary>
+    /// <summary>Waits until <paramref name="count"/> lines containing <paramref name="text"/> have appeared.</summary>
     public async Task WaitForAsync(string text, TimeSpan timeout, int count = 1)
     {
         for (var seen = 0; seen < count; seen++)

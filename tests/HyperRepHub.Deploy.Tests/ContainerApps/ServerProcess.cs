@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Reflection;
 
 namespace HyperRepHub.Deploy.Tests.ContainerApps;
@@ -59,7 +60,8 @@ internal sealed class ServerProcess : IAsyncDisposable
     /// <summary>Sends SIGTERM, as Container Apps does when it stops a replica, and waits for the exit.</summary>
     public async Task TerminateAsync(TimeSpan timeout)
     {
-        using var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        var processId = _process.Id.ToString(CultureInfo.InvariantCulture);
+        using var kill = Process.Start("kill", ["-TERM", processId]);
         await kill.WaitForExitAsync().WaitAsync(timeout);
         await _process.WaitForExitAsync().WaitAsync(timeout);
     }

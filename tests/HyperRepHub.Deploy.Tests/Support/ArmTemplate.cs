@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace HyperRepHub.Deploy.Tests.Support;
 
-/// <summary>A resource of a compiled ARM template, with the (possibly nested module) template that declares it.</summary>
+/// <summary>A resource of a compiled ARM template, with the template (main or a module) that declares it.</summary>
 internal sealed record TemplateResource(JsonObject Template, JsonObject Resource)
 {
     /// <summary>Returns a variable of the declaring template.</summary>
@@ -28,7 +28,7 @@ internal static class ArmTemplate
             .Where(found => found.Resource["existing"]?.GetValue<bool>() != true)
             .ToList();
 
-    /// <summary>Returns the single resource of <paramref name="type"/>, failing when there is none or several.</summary>
+    /// <summary>Returns the one resource of <paramref name="type"/>; throws when there is none or several.</summary>
     public static TemplateResource FindSingle(JsonObject template, string type)
     {
         var found = FindResources(template, type);

@@ -44,7 +44,7 @@ public sealed class ErrorInterceptorTests
     }
 
     [Fact]
-    public async Task UnaryCall_ClientCancelled_ReturnsCancelledLoggedAsInformation()
+    public async Task UnaryCall_ClientCancelled_ReturnsCancelled()
     {
         using var cancellation = new CancellationTokenSource();
         await cancellation.CancelAsync();
@@ -64,8 +64,9 @@ public sealed class ErrorInterceptorTests
     {
         var interceptor = new ErrorInterceptor(_logger);
 
-        var error = await Assert.ThrowsAsync<RpcException>(() => interceptor.ServerStreamingServerHandler<string, string>(
-            "request", null!, new FakeServerCallContext(), (_, _, _) => throw new ArgumentException("bad field")));
+        var error = await Assert.ThrowsAsync<RpcException>(
+            () => interceptor.ServerStreamingServerHandler<string, string>(
+                "request", null!, new FakeServerCallContext(), (_, _, _) => throw new ArgumentException("bad field")));
 
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
         Assert.Equal("bad field", error.Status.Detail);

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 
 namespace HyperRepHub.Server.Tests.Infrastructure;
 
-/// <summary>One real Azurite on free loopback ports, with its data in a temporary folder, shared by the tests.</summary>
+/// <summary>One real Azurite on free loopback ports with its data in a temporary folder, shared by tests.</summary>
 public sealed class AzuriteFixture : IAsyncLifetime
 {
     private readonly string _dataDirectory =

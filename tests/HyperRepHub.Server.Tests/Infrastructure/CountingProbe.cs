@@ -18,7 +18,7 @@ internal sealed class CountingProbe
 
     public void Completed(string operationId) => CompletionSignal(operationId).TrySetResult();
 
-    /// <summary>Completes with the step the run resumed from when a run of the operation starts on this server.</summary>
+    /// <summary>Completes with the resumed-from step when a run of the operation starts on this server.</summary>
     public Task<long> WaitForStartAsync(string operationId) => StartSignal(operationId).Task;
 
     public Task WaitForStepAsync(string operationId, long step) => StepSignal(operationId, step).Task;

@@ -1,5 +1,6 @@
 using Grpc.Net.Client;
 using HyperRepHub.Server.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace HyperRepHub.Server.Tests.Infrastructure;
 
@@ -13,9 +14,10 @@ internal sealed class HubServer : IAsyncDisposable
 
     private bool _stopped;
 
-    private HubServer(WebApplication app, int grpcPort, int httpPort)
+    private HubServer(WebApplication app, int grpcPort, int httpPort, ErrorLogRecorder errors)
     {
         App = app;
+        Errors = errors.Entries;
         GrpcPort = grpcPort;
         HttpPort = httpPort;
         Channel = GrpcChannel.ForAddress($"http://127.0.0.1:{grpcPort}");
@@ -28,6 +30,9 @@ internal sealed class HubServer : IAsyncDisposable
     public int HttpPort { get; }
 
     public GrpcChannel Channel { get; }
+
+    /// <summary>Every error the server logged, as "category: message".</summary>
+    public IReadOnlyCollection<string> Errors { get; }
 
     public static async Task<HubServer> StartAsync(
         AzuriteFixture storage,
@@ -53,6 +58,8 @@ internal sealed class HubServer : IAsyncDisposable
             builder.Configuration.AddInMemoryCollection(settings);
         }
 
+        var errors = new ErrorLogRecorder();
+        builder.Logging.AddProvider(errors);
         builder.AddHyperRepHubTelemetry();
         builder.AddHyperRepHubSilo();
         builder.AddHyperRepHubGrpc();
@@ -60,12 +67,12 @@ internal sealed class HubServer : IAsyncDisposable
         var app = builder.Build();
         app.MapHyperRepHubEndpoints();
         await app.StartAsync().WaitAsync(StartTimeout);
-        return new HubServer(app, ports[0], ports[1]);
+        return new HubServer(app, ports[0], ports[1], errors);
     }
 
     public T GetService<T>() where T : notnull => App.Services.GetRequiredService<T>();
 
-    /// <summary>Shuts the server down gracefully, as a deployment stopping this silo would; safe to call twice.</summary>
+    /// <summary>Shuts the server down gracefully, as a deployment stopping this silo would.</summary>
     public async Task StopAsync()
     {
         if (_stopped)

@@ -23,15 +23,18 @@ internal static class OperationTestExtensions
     {
         var parameters = JsonSerializer.Serialize(new CountingParameters(steps, stepMilliseconds));
         var request = new OperationRequest(CountingHandler.KindName, targetId, parameters);
-        var status = await server.GetService<IGrainFactory>().StartOperationAsync(request, placement).WaitAsync(TestTimeout);
+        var grains = server.GetService<IGrainFactory>();
+        var status = await grains.StartOperationAsync(request, placement).WaitAsync(TestTimeout);
         return status.Id;
     }
 
     /// <summary>Reads the watch stream to its end and returns every operation state received.</summary>
-    public static async Task<List<Operation>> WatchToEndAsync(this OperationService.OperationServiceClient client, string id)
+    public static async Task<List<Operation>> WatchToEndAsync(
+        this OperationService.OperationServiceClient client, string id)
     {
         using var cancellation = new CancellationTokenSource(TestTimeout);
-        using var call = client.WatchOperation(new WatchOperationRequest { Id = id }, cancellationToken: cancellation.Token);
+        using var call = client.WatchOperation(
+            new WatchOperationRequest { Id = id }, cancellationToken: cancellation.Token);
         var received = new List<Operation>();
         await foreach (var operation in call.ResponseStream.ReadAllAsync(cancellation.Token))
         {

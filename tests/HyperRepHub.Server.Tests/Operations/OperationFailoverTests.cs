@@ -17,7 +17,7 @@ public sealed class OperationFailoverTests(AzuriteFixture storage)
     private const int StepsBeforeStop = 5;
 
     [Fact]
-    public async Task Operation_SiloRunningItStops_ResumesOnOtherSiloFromCheckpoint()
+    public async Task Operation_RunningSiloStops_ResumesFromCheckpoint()
     {
         var cluster = "failover-" + Guid.NewGuid().ToString("N")[..8];
         await using var first = await StartSiloAsync(cluster);

@@ -17,7 +17,7 @@ public sealed class OperationLifetimeTests(AzuriteFixture storage)
     private static readonly TimeSpan CollectionAge = TimeSpan.FromSeconds(3);
 
     [Fact]
-    public async Task Operation_LongerThanResponseTimeoutAndCollectionAge_SucceedsInFirstAttempt()
+    public async Task Operation_OutlivesTimeoutAndCollection_Succeeds()
     {
         var settings = new Dictionary<string, string?> { ["HyperRepHub:Jobs:ProgressFlushPeriod"] = "00:00:01" };
         await using var server = await HubServer.StartAsync(

@@ -6,13 +6,18 @@ using static HyperRepHub.Server.Tests.Infrastructure.OperationTestExtensions;
 namespace HyperRepHub.Server.Tests.Operations;
 
 [Collection(AzuriteCollection.Name)]
-public sealed class OperationServiceTests(OperationServerFixture fixture) : IClassFixture<OperationServerFixture>
+public sealed class OperationServiceTests(OperationServerFixture fixture)
+    : IClassFixture<OperationServerFixture>, IDisposable
 {
     private readonly OperationService.OperationServiceClient _client = new(fixture.Server.Channel);
     private readonly CountingProbe _probe = fixture.Server.GetService<CountingProbe>();
+    private readonly int _errorsBefore = fixture.Server.Errors.Count;
+
+    /// <summary>Fails the test when the server logged an error while it ran.</summary>
+    public void Dispose() => Assert.Empty(fixture.Server.Errors.Skip(_errorsBefore));
 
     [Fact]
-    public async Task WatchOperation_CountingJob_StreamsProgressUntilSucceeded()
+    public async Task WatchOperation_CountingJob_StreamsToSuccess()
     {
         var id = await fixture.Server.StartCountingAsync(steps: 5, stepMilliseconds: 50);
 
@@ -25,11 +30,12 @@ public sealed class OperationServiceTests(OperationServerFixture fixture) : ICla
         Assert.Equal(5, last.Step);
         Assert.Contains("\"StepsRun\":5", last.ResultJson);
         Assert.All(received.Take(received.Count - 1), operation => Assert.False(operation.Done));
-        Assert.Equal(received.Select(operation => operation.Step).Order(), received.Select(operation => operation.Step));
+        var steps = received.Select(operation => operation.Step).ToList();
+        Assert.Equal(steps.Order(), steps);
     }
 
     [Fact]
-    public async Task CancelOperation_RunningJob_EndsCancelledBeforeLastStep()
+    public async Task CancelOperation_RunningJob_EndsCancelled()
     {
         var id = await fixture.Server.StartCountingAsync(steps: 100_000, stepMilliseconds: 10);
         await _probe.WaitForStepAsync(id, 2).WaitAsync(TestTimeout);
@@ -75,7 +81,7 @@ public sealed class OperationServiceTests(OperationServerFixture fixture) : ICla
     }
 
     [Fact]
-    public async Task GetOperation_MalformedId_ReturnsInvalidArgumentNamingField()
+    public async Task GetOperation_MalformedId_ReturnsInvalidArgument()
     {
         var error = await Assert.ThrowsAsync<RpcException>(
             async () => await _client.GetOperationAsync(new GetOperationRequest { Id = "not-an-operation" }));

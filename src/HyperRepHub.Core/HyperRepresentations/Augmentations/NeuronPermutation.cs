@@ -43,11 +43,15 @@ public sealed class NeuronPermutation
         return result;
     }
 
-    /// <summary>Permutes layer <paramref name="layerIndex"/>'s neurons of every row by <paramref name="permutation"/> <c>[N, neurons]</c>.</summary>
+    /// <summary>
+    /// Permutes layer <paramref name="layerIndex"/>'s neurons of every row by <paramref name="permutation"/> <c>[N,
+    /// neurons]</c>.
+    /// </summary>
     public Tensor Apply(Tensor weights, int layerIndex, Tensor permutation)
     {
         var layer = permutable.FirstOrDefault(p => p.Layer == layerIndex) ?? throw new ArgumentOutOfRangeException(
-            nameof(layerIndex), layerIndex, $"Layer {layerIndex} is not permutable; use one of {string.Join(", ", PermutedLayers)}.");
+            nameof(layerIndex), layerIndex,
+            $"Layer {layerIndex} is not permutable; use one of {string.Join(", ", PermutedLayers)}.");
         return Apply(weights, layer, permutation);
     }
 

@@ -8,7 +8,9 @@ namespace HyperRepHub.Core.HyperRepresentations.Augmentations;
 /// </summary>
 public sealed record RandomErasing(double Probability, double MinFraction, double MaxFraction)
 {
-    /// <summary>Erases a block from each row of <paramref name="weights"/> <c>[N, P]</c> that the draw selects.</summary>
+    /// <summary>
+    /// Erases a block from each row of <paramref name="weights"/> <c>[N, P]</c> that the draw selects.
+    /// </summary>
     public Tensor Apply(Tensor weights, Generator generator)
     {
         long samples = weights.shape[0], length = weights.shape[1];

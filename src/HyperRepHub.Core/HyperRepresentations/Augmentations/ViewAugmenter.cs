@@ -14,7 +14,9 @@ public sealed class ViewAugmenter
     private readonly RandomErasing erasing;
     private readonly double noiseStd;
 
-    /// <summary>Creates the augmenter for <paramref name="architecture"/> with the settings of <paramref name="config"/>.</summary>
+    /// <summary>
+    /// Creates the augmenter for <paramref name="architecture"/> with the settings of <paramref name="config"/>.
+    /// </summary>
     public ViewAugmenter(ArchitectureSpec architecture, HyperRepConfig config)
     {
         ArgumentNullException.ThrowIfNull(config);

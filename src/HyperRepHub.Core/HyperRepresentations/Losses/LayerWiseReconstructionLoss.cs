@@ -35,7 +35,9 @@ public sealed class LayerWiseReconstructionLoss
     /// <summary>Whether each layer's squared error is divided by its σ².</summary>
     public bool IsNormalized { get; }
 
-    /// <summary>Computes the loss of <paramref name="prediction"/> against <paramref name="target"/>, both <c>[N, P]</c>.</summary>
+    /// <summary>
+    /// Computes the loss of <paramref name="prediction"/> against <paramref name="target"/>, both <c>[N, P]</c>.
+    /// </summary>
     public Tensor Compute(Tensor prediction, Tensor target, ReconstructionReduction reduction)
     {
         var squared = (prediction - target).square() * inverseVariance.to(prediction.device); // [N, P]

@@ -9,6 +9,8 @@ public enum ReconstructionReduction
     /// <summary>Mean over all parameters of all samples: each layer's sum of squared errors divided by N·P.</summary>
     GlobalMean,
 
-    /// <summary>Mean of per-layer means: each layer's sum of squared errors divided by N·P_l, then averaged over layers.</summary>
+    /// <summary>
+    /// Mean of per-layer means: each layer's sum of squared errors divided by N·P_l, then averaged over layers.
+    /// </summary>
     LayerMean,
 }

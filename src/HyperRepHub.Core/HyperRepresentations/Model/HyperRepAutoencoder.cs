@@ -15,7 +15,9 @@ public sealed class HyperRepAutoencoder : Module
     private readonly WeightDecoder decoder;
     private readonly ProjectionHead projection;
 
-    /// <summary>Creates the network for <paramref name="architecture"/> with sizes from <paramref name="config"/>.</summary>
+    /// <summary>
+    /// Creates the network for <paramref name="architecture"/> with sizes from <paramref name="config"/>.
+    /// </summary>
     public HyperRepAutoencoder(ArchitectureSpec architecture, HyperRepConfig config) : base("hyperrep")
     {
         ArgumentNullException.ThrowIfNull(config);

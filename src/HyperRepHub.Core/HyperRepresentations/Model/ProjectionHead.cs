@@ -12,7 +12,10 @@ public sealed class ProjectionHead : Module<Tensor, Tensor>
 {
     private readonly Sequential layers;
 
-    /// <summary>Creates a head of <paramref name="depth"/> linear layers from <paramref name="input"/> to <paramref name="output"/>.</summary>
+    /// <summary>
+    /// Creates a head of <paramref name="depth"/> linear layers from <paramref name="input"/> to <paramref
+    /// name="output"/>.
+    /// </summary>
     public ProjectionHead(string name, int input, int hidden, int output, int depth) : base(name)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(depth, 2);

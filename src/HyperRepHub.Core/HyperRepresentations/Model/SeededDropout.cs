@@ -14,7 +14,9 @@ public sealed class SeededDropout(double probability, Generator generator)
     /// <summary>The generator the masks come from; its state is saved with training checkpoints.</summary>
     public Generator Generator { get; } = generator;
 
-    /// <summary>Zeroes each value with <see cref="Probability"/> and rescales the rest, or returns x unchanged.</summary>
+    /// <summary>
+    /// Zeroes each value with <see cref="Probability"/> and rescales the rest, or returns x unchanged.
+    /// </summary>
     public Tensor Apply(Tensor x, bool training)
     {
         if (!training || Probability <= 0)

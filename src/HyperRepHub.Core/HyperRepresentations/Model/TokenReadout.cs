@@ -19,7 +19,9 @@ public sealed class TokenReadout : Module
         RegisterComponents();
     }
 
-    /// <summary>Reads a sequence <c>[B, T, dModel]</c> out to token groups <c>[B, neurons_l, fanIn_l + 1]</c>.</summary>
+    /// <summary>
+    /// Reads a sequence <c>[B, T, dModel]</c> out to token groups <c>[B, neurons_l, fanIn_l + 1]</c>.
+    /// </summary>
     public IReadOnlyList<Tensor> ReadOut(Tensor sequence)
     {
         var groups = new Tensor[layers.Count];

@@ -5,13 +5,17 @@ using static TorchSharp.torch;
 
 namespace HyperRepHub.Core.HyperRepresentations.Quality;
 
-/// <summary>Test accuracy of many models of one architecture, computed together with <see cref="PopulationForward"/>.</summary>
+/// <summary>
+/// Test accuracy of many models of one architecture, computed together with <see cref="PopulationForward"/>.
+/// </summary>
 public static class PopulationAccuracy
 {
     private const int ModelsPerPass = 32;
     private const int ImagesPerPass = 1000;
 
-    /// <summary>Returns the accuracy on <paramref name="dataset"/> of each row of <paramref name="weights"/> <c>[M, P]</c>.</summary>
+    /// <summary>
+    /// Returns the accuracy on <paramref name="dataset"/> of each row of <paramref name="weights"/> <c>[M, P]</c>.
+    /// </summary>
     public static double[] Evaluate(ArchitectureSpec architecture, Tensor weights, ImageDataset dataset)
     {
         ArgumentNullException.ThrowIfNull(architecture);
@@ -22,7 +26,8 @@ public static class PopulationAccuracy
         for (long first = 0; first < models; first += ModelsPerPass)
         {
             long count = Math.Min(ModelsPerPass, models - first);
-            CountCorrect(architecture, weights.narrow(0, first, count), dataset, correct.AsSpan((int)first, (int)count));
+            var counts = correct.AsSpan((int)first, (int)count);
+            CountCorrect(architecture, weights.narrow(0, first, count), dataset, counts);
         }
 
         return correct.Select(c => (double)c / dataset.Count).ToArray();

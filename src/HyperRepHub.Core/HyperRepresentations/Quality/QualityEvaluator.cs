@@ -19,7 +19,9 @@ public static class QualityEvaluator
     /// </summary>
     public const double ChanceMargin = 0.1;
 
-    /// <summary>Evaluates <paramref name="hyperRepresentation"/>, and <paramref name="baseline"/> the same way if given.</summary>
+    /// <summary>
+    /// Evaluates <paramref name="hyperRepresentation"/>, and <paramref name="baseline"/> the same way if given.
+    /// </summary>
     public static QualityReport Evaluate(HyperRepresentation hyperRepresentation, WeightSet test,
         ImageDataset? dataset, HyperRepresentation? baseline = null)
     {
@@ -57,7 +59,8 @@ public static class QualityEvaluator
     }
 
     /// <summary>Returns the verdict and its sentence for the given R² and mean accuracies.</summary>
-    public static (QualityVerdict Verdict, string Summary) Judge(double r2, double? original, double? reconstructed, double chance)
+    public static (QualityVerdict Verdict, string Summary) Judge(double r2, double? original, double? reconstructed,
+        double chance)
     {
         if (original is not double before || reconstructed is not double after)
         {

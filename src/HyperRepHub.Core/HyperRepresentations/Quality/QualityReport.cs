@@ -24,7 +24,8 @@ public enum QualityVerdict
 /// <param name="R2">R² of the reconstruction over all parameters.</param>
 /// <param name="LayerR2">R² per parameter layer, in vector order.</param>
 /// <param name="OriginalAccuracy">Mean test-set accuracy of the original checkpoints, when a dataset was given.</param>
-/// <param name="ReconstructedAccuracy">Mean test-set accuracy of the reconstructed checkpoints, when a dataset was given.</param>
+/// <param name="ReconstructedAccuracy">Mean test-set accuracy of the reconstructed checkpoints, when a dataset was
+/// given.</param>
 /// <param name="ChanceAccuracy">Accuracy of guessing, 1 / classes.</param>
 /// <param name="Verdict">The one-word verdict.</param>
 /// <param name="Summary">The verdict as a sentence a user can act on.</param>

@@ -9,7 +9,10 @@ namespace HyperRepHub.Core.HyperRepresentations.Quality;
 /// </summary>
 public static class ReconstructionMetrics
 {
-    /// <summary>Computes R² over all parameters of <paramref name="prediction"/> against <paramref name="target"/>, both <c>[N, P]</c>.</summary>
+    /// <summary>
+    /// Computes R² over all parameters of <paramref name="prediction"/> against <paramref name="target"/>, both <c>[N,
+    /// P]</c>.
+    /// </summary>
     public static double R2(Tensor prediction, Tensor target)
     {
         using var scope = NewDisposeScope();

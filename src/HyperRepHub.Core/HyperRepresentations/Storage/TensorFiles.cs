@@ -4,7 +4,9 @@ using static TorchSharp.torch;
 
 namespace HyperRepHub.Core.HyperRepresentations.Storage;
 
-/// <summary>Reads and writes safetensors files, writing through a temporary file so a crash never leaves half a file.</summary>
+/// <summary>
+/// Reads and writes safetensors files, writing through a temporary file so a crash never leaves half a file.
+/// </summary>
 internal static class TensorFiles
 {
     public static void SaveModule(nn.Module module, string path) =>

@@ -34,7 +34,9 @@ public sealed class NeuronTokenizer
     /// <summary>Length of the flat weight vector.</summary>
     public int ParameterCount => Architecture.Layout.ParameterCount;
 
-    /// <summary>Splits weights <c>[N, P]</c> into one token tensor per layer, <c>[N, neurons_l, fanIn_l + 1]</c>.</summary>
+    /// <summary>
+    /// Splits weights <c>[N, P]</c> into one token tensor per layer, <c>[N, neurons_l, fanIn_l + 1]</c>.
+    /// </summary>
     public IReadOnlyList<Tensor> Tokenize(Tensor weights)
     {
         CheckWeights(weights);
@@ -50,7 +52,9 @@ public sealed class NeuronTokenizer
         return tokens;
     }
 
-    /// <summary>Joins per-layer tokens <c>[N, neurons_l, fanIn_l + 1]</c> back into flat weights <c>[N, P]</c>.</summary>
+    /// <summary>
+    /// Joins per-layer tokens <c>[N, neurons_l, fanIn_l + 1]</c> back into flat weights <c>[N, P]</c>.
+    /// </summary>
     public Tensor Detokenize(IReadOnlyList<Tensor> tokens)
     {
         ArgumentNullException.ThrowIfNull(tokens);

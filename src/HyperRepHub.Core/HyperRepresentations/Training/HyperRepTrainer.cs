@@ -97,7 +97,8 @@ public sealed class HyperRepTrainer
             TensorFiles.SaveModule(run.Network, Path.Combine(workDirectory, BestModelFile));
         }
 
-        bool early = config.EarlyStoppingPatience > 0 && schedule.EpochsSinceImprovement >= config.EarlyStoppingPatience;
+        bool early = config.EarlyStoppingPatience > 0 &&
+            schedule.EpochsSinceImprovement >= config.EarlyStoppingPatience;
         var progress = new EpochProgress(epoch, config.Epochs, loss, reconstruction, contrast, validationLoss,
             validationR2, learningRate, samplesPerSecond);
         run.State = run.Capture(epoch, learningRate, schedule, [.. run.State.History, progress],

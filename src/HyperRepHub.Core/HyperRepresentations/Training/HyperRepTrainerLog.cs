@@ -21,10 +21,12 @@ internal static partial class HyperRepTrainerLog
     [LoggerMessage(4, LogLevel.Information, "Learning rate reduced to {LearningRate:G3} after a validation plateau")]
     public static partial void LearningRateReduced(ILogger logger, double learningRate);
 
-    [LoggerMessage(5, LogLevel.Information, "Early stopping after epoch {Epoch}: no validation improvement in {Patience} epochs")]
+    [LoggerMessage(5, LogLevel.Information,
+        "Early stopping after epoch {Epoch}: no validation improvement in {Patience} epochs")]
     public static partial void StoppedEarly(ILogger logger, int epoch, int patience);
 
-    [LoggerMessage(6, LogLevel.Information, "Training cancelled; the checkpoint after epoch {Epoch} is kept for resuming")]
+    [LoggerMessage(6, LogLevel.Information,
+        "Training cancelled; the checkpoint after epoch {Epoch} is kept for resuming")]
     public static partial void Cancelled(ILogger logger, int epoch);
 
     [LoggerMessage(7, LogLevel.Information, "Hyper-representation training finished after epoch {Epoch}")]

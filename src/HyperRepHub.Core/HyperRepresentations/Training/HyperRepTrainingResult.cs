@@ -1,7 +1,8 @@
 namespace HyperRepHub.Core.HyperRepresentations.Training;
 
 /// <summary>The outcome of a training run.</summary>
-/// <param name="HyperRepresentation">The network with the lowest validation loss, with anchors of the training split.</param>
+/// <param name="HyperRepresentation">The network with the lowest validation loss, with anchors of the training
+/// split.</param>
 /// <param name="History">Metrics of every epoch, including epochs run before a resume.</param>
 /// <param name="StoppedEarly">Whether early stopping ended the run before the maximum number of epochs.</param>
 public sealed record HyperRepTrainingResult(HyperRepresentation HyperRepresentation,

@@ -22,7 +22,10 @@ public static class TrainingCheckpoint
     /// <summary>Whether <paramref name="workDirectory"/> contains a checkpoint to resume from.</summary>
     public static bool Exists(string workDirectory) => FindFolder(workDirectory) is not null;
 
-    /// <summary>Writes the checkpoint of <paramref name="network"/> and <paramref name="optimizer"/> into <paramref name="workDirectory"/>.</summary>
+    /// <summary>
+    /// Writes the checkpoint of <paramref name="network"/> and <paramref name="optimizer"/> into <paramref
+    /// name="workDirectory"/>.
+    /// </summary>
     public static void Save(string workDirectory, HyperRepAutoencoder network, OptimizerHelper optimizer,
         TrainingState state)
     {
@@ -59,7 +62,10 @@ public static class TrainingCheckpoint
     public static TrainingState ReadState(string workDirectory) =>
         JsonFiles.Read<TrainingState>(Path.Combine(RequireFolder(workDirectory), StateFile));
 
-    /// <summary>Loads the checkpoint's network and optimizer state into <paramref name="network"/> and <paramref name="optimizer"/>.</summary>
+    /// <summary>
+    /// Loads the checkpoint's network and optimizer state into <paramref name="network"/> and <paramref
+    /// name="optimizer"/>.
+    /// </summary>
     public static void Restore(string workDirectory, HyperRepAutoencoder network, OptimizerHelper optimizer)
     {
         string folder = RequireFolder(workDirectory);

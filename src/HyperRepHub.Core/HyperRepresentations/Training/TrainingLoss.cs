@@ -15,7 +15,9 @@ public sealed class TrainingLoss
     private readonly HyperRepAutoencoder network;
     private readonly ViewAugmenter augmenter;
 
-    /// <summary>Creates the objective of <paramref name="network"/> with the training split's <paramref name="statistics"/>.</summary>
+    /// <summary>
+    /// Creates the objective of <paramref name="network"/> with the training split's <paramref name="statistics"/>.
+    /// </summary>
     public TrainingLoss(HyperRepAutoencoder network, LayerStatistics statistics)
     {
         ArgumentNullException.ThrowIfNull(network);
@@ -29,7 +31,9 @@ public sealed class TrainingLoss
     /// <summary>The reconstruction loss, with or without layer-wise normalisation as configured.</summary>
     public LayerWiseReconstructionLoss Reconstruction { get; }
 
-    /// <summary>Computes the loss of a batch <c>[B, P]</c> and returns the total, reconstruction and NT-Xent terms.</summary>
+    /// <summary>
+    /// Computes the loss of a batch <c>[B, P]</c> and returns the total, reconstruction and NT-Xent terms.
+    /// </summary>
     public (Tensor Total, Tensor Reconstruction, Tensor Contrast) Compute(Tensor batch, Generator augmentation)
     {
         var (first, second) = augmenter.CreateViews(batch, augmentation);

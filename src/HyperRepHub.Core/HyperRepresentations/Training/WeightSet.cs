@@ -15,19 +15,23 @@ public sealed record WeightSet(Tensor Weights, IReadOnlyList<string> ModelIds, I
     /// <summary>Number of rows.</summary>
     public int Count => ModelIds.Count;
 
-    /// <summary>Throws when the row counts disagree or <see cref="Weights"/> is not <c>[N, parameterCount]</c>.</summary>
+    /// <summary>
+    /// Throws when the row counts disagree or <see cref="Weights"/> is not <c>[N, parameterCount]</c>.
+    /// </summary>
     public void Validate(int parameterCount, string splitName)
     {
         if (Weights.dim() != 2 || Weights.shape[0] != Count || Weights.shape[1] != parameterCount)
         {
             throw new ArgumentException(
-                $"The {splitName} weights must be [{Count}, {parameterCount}], got [{string.Join(", ", Weights.shape)}].");
+                $"The {splitName} weights must be [{Count}, {parameterCount}], " +
+                $"got [{string.Join(", ", Weights.shape)}].");
         }
 
         if (Epochs.Count != Count || Accuracies.Count != Count)
         {
             throw new ArgumentException(
-                $"The {splitName} split has {Count} model ids but {Epochs.Count} epochs and {Accuracies.Count} accuracies.");
+                $"The {splitName} split has {Count} model ids but {Epochs.Count} epochs and " +
+                $"{Accuracies.Count} accuracies.");
         }
     }
 }

@@ -9,7 +9,8 @@ public static class ZooTrainingData
     /// Loads the checkpoints of <paramref name="epochs"/> from every split of <paramref name="zoo"/>; by default
     /// the epochs of <see cref="CheckpointEpochs.Default"/> for the zoo's last checkpoint epoch.
     /// </summary>
-    /// <exception cref="ArgumentException">The zoo has no checkpoint after epoch 0 or a split has no checkpoint at those epochs.</exception>
+    /// <exception cref="ArgumentException">The zoo has no checkpoint after epoch 0 or a split has no checkpoint at
+    /// those epochs.</exception>
     public static HyperRepTrainingData Load(Zoo zoo, IReadOnlyList<int>? epochs = null)
     {
         ArgumentNullException.ThrowIfNull(zoo);
@@ -32,7 +33,8 @@ public static class ZooTrainingData
         int last = zoo.Models.SelectMany(m => m.CheckpointEpochs).DefaultIfEmpty(0).Max();
         if (last <= 0)
         {
-            throw new ArgumentException($"Zoo '{zoo.Directory}' has no checkpoint after epoch 0 (the untrained models).");
+            throw new ArgumentException(
+                $"Zoo '{zoo.Directory}' has no checkpoint after epoch 0 (the untrained models).");
         }
 
         return CheckpointEpochs.Default(last);

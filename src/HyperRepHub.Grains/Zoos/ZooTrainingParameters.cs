@@ -1,0 +1,16 @@
+namespace HyperRepHub.Grains.Zoos;
+
+/// <summary>The parameters of a <c>zoo.train</c> operation, stored as its JSON.</summary>
+/// <param name="ZooId">The zoo that receives the trained checkpoints.</param>
+/// <param name="Dataset">Dataset name, <c>mnist</c> or <c>fashion-mnist</c>.</param>
+/// <param name="Models">Number of models to train.</param>
+/// <param name="Epochs">Training epochs of every model; a checkpoint is stored at every epoch from 0.</param>
+/// <param name="Seed">Model i is initialised with seed <c>Seed + i</c>.</param>
+/// <param name="LearningRate">Adam learning rate of every model.</param>
+/// <param name="BatchSize">Images per step.</param>
+public sealed record ZooTrainingParameters(string ZooId, string Dataset, int Models, int Epochs, long Seed,
+    double LearningRate, int BatchSize)
+{
+    /// <summary>The operation kind.</summary>
+    public const string Kind = "zoo.train";
+}
