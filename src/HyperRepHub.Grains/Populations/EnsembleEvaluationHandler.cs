@@ -59,9 +59,11 @@ public sealed class EnsembleEvaluationHandler(ICheckpointStore store) : IOperati
             };
         }
 
-        var weights = Safetensors.LoadStateDict(new MemoryStream(weightsFile))[PopulationGenerator.WeightsKey]; // [M, P]
+        var stored = Safetensors.LoadStateDict(new MemoryStream(weightsFile));
+        var weights = stored[PopulationGenerator.WeightsKey]; // [M, P]
         int largest = Math.Min(request.Sizes.Max(), (int)weights.shape[0]);
         var curve = EnsembleEvaluator.Evaluate(spec, weights, test, largest, request.Draws, request.Epoch + 1);
-        return [.. curve.Where(p => request.Sizes.Contains(p.Size)).Select(p => new EnsemblePoint(p.Size, p.MeanAccuracy))];
+        return [.. curve.Where(p => request.Sizes.Contains(p.Size))
+            .Select(p => new EnsemblePoint(p.Size, p.MeanAccuracy))];
     }
 }

@@ -62,7 +62,8 @@ public sealed partial class ZooService
                 }
 
                 double accuracy = results.TryGetValue(epoch, out var metrics) ? metrics.TestAccuracy : -1;
-                var upload = new ZooUpload(metadata.ZooId, modelId, epoch, CheckpointFileFormat.PyTorch, accuracy, seed);
+                var upload = new ZooUpload(metadata.ZooId, modelId, epoch, CheckpointFileFormat.PyTorch, accuracy,
+                    seed);
                 await importer.ImportAsync(upload, file, cancellationToken);
                 response.CheckpointsImported++;
             }
@@ -75,7 +76,8 @@ public sealed partial class ZooService
     }
 
     // .NET's zip and tar extraction reject entries that would land outside the target folder.
-    // NOTE: the extracted size is not limited, only the archive's; a highly compressed archive can fill the disk.
+    // NOTE: only the archive's size is limited, not the extracted size, so a highly compressed archive can fill the
+    // disk.
     private static async Task ExtractAsync(string archive, ImportZooMetadata.Types.ArchiveFormat format,
         string directory, CancellationToken cancellationToken)
     {

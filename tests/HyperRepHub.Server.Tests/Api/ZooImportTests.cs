@@ -33,7 +33,7 @@ public sealed class ZooImportTests(ApiServerFixture server)
     }
 
     [Fact]
-    public async Task ImportZoo_TarGzWithWrappingFolder_ImportsChosenEpochs()
+    public async Task ImportZoo_TarGz_ImportsChosenEpochs()
     {
         string zooId = await CreateZooAsync();
         var tar = new MemoryStream();
