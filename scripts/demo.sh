@@ -3,14 +3,15 @@
 # 127.0.0.1 and a local Azurite), waits until it responds to gRPC calls, runs `hyperrep demo` through gRPC only, and stops
 # the hub it started. Arguments go to `hyperrep demo`, e.g. `scripts/demo.sh --preset tiny --fresh`.
 # Settings (environment): HYPERREP_DEMO_PORT (5080), HYPERREP_DEMO_WAIT_SECONDS (300), SKIP_SETUP=1 to skip setup,
-# HYPERREP_DEMO_THREADS (1): libtorch threads of the hub; one thread trains fastest when other work shares the cores.
+# HYPERREP_DEMO_THREADS (1): libtorch threads of the hub; one thread trains fastest when other work shares the cores;
+# HYPERREP_DEMO_LOG_DIR (out/demo): where the hub log goes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 port="${HYPERREP_DEMO_PORT:-5080}"
 wait_seconds="${HYPERREP_DEMO_WAIT_SECONDS:-300}"
 threads="${HYPERREP_DEMO_THREADS:-1}"
-log_dir="out/demo"
+log_dir="${HYPERREP_DEMO_LOG_DIR:-out/demo}"
 mkdir -p "$log_dir"
 
 if [[ "${SKIP_SETUP:-0}" != "1" ]]; then

@@ -79,6 +79,7 @@ public sealed partial class DemoPipeline(HubClient client, DemoSettings settings
             var started = await client.TrainHyperRepresentationAsync(new HyperRepresentationTraining(
                 settings.ZooId, id, settings.HyperRepEpochs, settings.Seed, !layerWise,
                 LatentDimension: settings.LatentDimension, ModelWidth: settings.ModelWidth,
+                BatchSize: settings.HyperRepBatchSize,
                 EpochsToTrainOn: settings.EpochsToTrainOn), token);
             operationId = started.OperationId;
         }

@@ -13,6 +13,7 @@ namespace HyperRepHub.Cli.Demo;
 /// <param name="TestImages">Test images for evaluation during training and fine-tuning; 0 uses them all.</param>
 /// <param name="ModelWidth">Token width of the hyper-representation's transformer; 0 takes the hub's 128.</param>
 /// <param name="LatentDimension">Size of each model's embedding; 0 takes the hub's 128.</param>
+/// <param name="HyperRepBatchSize">Checkpoints per hyper-representation step; 0 takes the hub's 32.</param>
 /// <param name="Seed">Seed of zoo training, hyper-representation training, sampling and fine-tuning.</param>
 public sealed record DemoSettings(
     string Prefix,
@@ -27,6 +28,7 @@ public sealed record DemoSettings(
     int TestImages = 0,
     int ModelWidth = 0,
     int LatentDimension = 0,
+    int HyperRepBatchSize = 0,
     long Seed = 42)
 {
     /// <summary>Id of the MNIST zoo.</summary>
@@ -49,12 +51,12 @@ public sealed record DemoSettings(
     /// </summary>
     public static DemoSettings Fast { get; } = new("demo", ZooModels: 16, ZooEpochs: 4, UnseenZooModels: 6,
         EpochsToTrainOn: [2, 3, 4], HyperRepEpochs: 20, PopulationSize: 16, EnsembleSize: 15, TrainImages: 2000,
-        TestImages: 1000, ModelWidth: 64, LatentDimension: 32);
+        TestImages: 1000, ModelWidth: 64, LatentDimension: 32, HyperRepBatchSize: 8);
 
     /// <summary>A configuration that runs in seconds on a quiet machine, for tests: a few models, one epoch each.</summary>
-    public static DemoSettings Tiny { get; } = new("demo-tiny", ZooModels: 4, ZooEpochs: 1, UnseenZooModels: 2,
+    public static DemoSettings Tiny { get; } = new("demo-tiny", ZooModels: 6, ZooEpochs: 1, UnseenZooModels: 2,
         EpochsToTrainOn: [1], HyperRepEpochs: 1, PopulationSize: 4, EnsembleSize: 2, TrainImages: 320,
-        TestImages: 200, ModelWidth: 32, LatentDimension: 16);
+        TestImages: 200, ModelWidth: 32, LatentDimension: 16, HyperRepBatchSize: 4);
 
     /// <summary>Returns the preset named <paramref name="name"/>: fast or tiny.</summary>
     public static DemoSettings Get(string name) => name.ToLowerInvariant() switch
