@@ -51,6 +51,8 @@ public sealed partial class HubClient
                     LearningRate = fineTuning.LearningRate,
                     BatchSize = fineTuning.BatchSize,
                     Seed = fineTuning.Seed,
+                    TrainImages = fineTuning.TrainImages,
+                    TestImages = fineTuning.TestImages,
                 },
                 cancellationToken: cancellationToken)).OperationId);
 

@@ -40,6 +40,8 @@ public sealed partial class HubClient
                 Seed = training.Seed,
                 LearningRate = training.LearningRate,
                 BatchSize = training.BatchSize,
+                TrainImages = training.TrainImages,
+                TestImages = training.TestImages,
             },
             cancellationToken: cancellationToken)).OperationId);
 

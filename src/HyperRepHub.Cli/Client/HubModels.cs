@@ -53,9 +53,12 @@ public sealed record ZooInfo(
 public sealed record ZooCreation(string ZooId, string Architecture, string ArchitectureJson, string Dataset,
     string Description);
 
-/// <summary>The request to train a zoo on the hub; zero fields take the hub's defaults.</summary>
+/// <summary>
+/// The request to train a zoo on the hub; zero fields take the hub's defaults, and zero image counts use the whole
+/// training and test sets.
+/// </summary>
 public sealed record ZooTraining(string ZooId, string Dataset, int ModelCount, int Epochs, long Seed,
-    double LearningRate = 0, int BatchSize = 0);
+    double LearningRate = 0, int BatchSize = 0, int TrainImages = 0, int TestImages = 0);
 
 /// <summary>Hyper-representation training options; zero fields take the hub's defaults.</summary>
 /// <param name="DisableLayerWiseNormalisation">Train the baseline with plain MSE instead of layer-wise
@@ -132,7 +135,7 @@ public sealed record PopulationStatisticsInfo(
 
 /// <summary>Fine-tuning options; zero fields take the hub's defaults.</summary>
 public sealed record FineTuning(string PopulationId, string Dataset, int Epochs, long Seed,
-    double LearningRate = 0, int BatchSize = 0);
+    double LearningRate = 0, int BatchSize = 0, int TrainImages = 0, int TestImages = 0);
 
 /// <summary>One model file of a population download.</summary>
 public sealed record DownloadedModel(int Index, string FileName, long SizeBytes);

@@ -26,24 +26,25 @@ public sealed partial class DemoPipeline(HubClient client, DemoSettings settings
     private async Task<ZooInfo> EnsureZooAsync(string zooId, string dataset, int models, CancellationToken token)
     {
         var zoo = await client.FindZooAsync(zooId, token);
-        if (zoo is { Models.Count: > 0 } && zoo.TrainingOperationId.Length == 0)
+        var operationId = zoo?.TrainingOperationId ?? "";
+        var training = operationId.Length == 0 ? null : await client.GetOperationAsync(operationId, token);
+        if (zoo is { Models.Count: > 0 } && training is null or { Status: OperationStatus.Succeeded })
         {
             log.WriteLine($"zoo '{zooId}': reusing {zoo.Models.Count} models");
             return zoo;
         }
 
-        var operationId = zoo?.TrainingOperationId ?? "";
         if (zoo is null)
         {
             await client.CreateZooAsync(new ZooCreation(zooId, "cnn-s", "", dataset, "hyperrep demo zoo"), token);
         }
 
-        if (operationId.Length == 0 || (await client.GetOperationAsync(operationId, token)).Status
-                is OperationStatus.Failed or OperationStatus.Cancelled)
+        if (training is null or { Status: OperationStatus.Failed or OperationStatus.Cancelled })
         {
             log.WriteLine($"zoo '{zooId}': training {models} models for {settings.ZooEpochs} epochs on {dataset}");
             operationId = await client.TrainZooAsync(
-                new ZooTraining(zooId, dataset, models, settings.ZooEpochs, settings.Seed), token);
+                new ZooTraining(zooId, dataset, models, settings.ZooEpochs, settings.Seed,
+                    TrainImages: settings.TrainImages, TestImages: settings.TestImages), token);
         }
         else
         {
@@ -77,6 +78,8 @@ public sealed partial class DemoPipeline(HubClient client, DemoSettings settings
             log.WriteLine($"hyper-representation '{id}': training {(layerWise ? "with" : "without")} LWLN");
             var started = await client.TrainHyperRepresentationAsync(new HyperRepresentationTraining(
                 settings.ZooId, id, settings.HyperRepEpochs, settings.Seed, !layerWise,
+                LatentDimension: settings.LatentDimension, ModelWidth: settings.ModelWidth,
+                BatchSize: settings.HyperRepBatchSize,
                 EpochsToTrainOn: settings.EpochsToTrainOn), token);
             operationId = started.OperationId;
         }

@@ -63,7 +63,8 @@ public sealed partial class DemoPipeline
     private async Task FineTuneAsync(string populationId, string dataset, CancellationToken token)
     {
         log.WriteLine($"population '{populationId}': fine-tuning 1 epoch on {dataset}");
-        var operationId = await client.FineTuneAsync(new FineTuning(populationId, dataset, 1, settings.Seed), token);
+        var operationId = await client.FineTuneAsync(new FineTuning(populationId, dataset, 1, settings.Seed,
+            TrainImages: settings.TrainImages, TestImages: settings.TestImages), token);
         await WaitAsync(operationId, token);
     }
 

@@ -11,8 +11,8 @@ using static TorchSharp.torch;
 namespace HyperRepHub.Grains.Populations;
 
 /// <summary>
-/// Evaluates ensembles of a population's models with the core's <see cref="EnsembleEvaluator"/> (averaged softmax
-/// outputs, several random draws of members per size) and records the curve on the population.
+/// Evaluates ensembles of a population's models with the core's <see cref="EnsembleEvaluator"/> on a dataset's test
+/// images and records the accuracy of each requested size as the population's ensemble curve.
 /// </summary>
 public sealed class EnsembleEvaluationHandler(ICheckpointStore store) : IOperationHandler
 {
@@ -35,24 +35,20 @@ public sealed class EnsembleEvaluationHandler(ICheckpointStore store) : IOperati
             await blob.CopyToAsync(buffer, cancellationToken);
         }
 
-        await context.ReportProgressAsync(0, 1, "evaluating ensembles");
-        var points = await Task.Factory.StartNew(() => Evaluate(request, spec, buffer.ToArray()), cancellationToken,
-            TaskCreationOptions.LongRunning, TaskScheduler.Default);
-        var recorded = points.Where(p => request.Sizes.Count == 0 || request.Sizes.Contains(p.Size))
-            .Select(p => new EnsemblePoint(p.Size, p.MeanAccuracy))
-            .ToArray();
-        await population.RecordEnsembleAsync(recorded);
+        await context.ReportProgressAsync(0, 1, $"evaluating ensembles on {request.Dataset}");
+        var points = await Task.Factory.StartNew(() => Evaluate(request, spec, buffer.ToArray()),
+            cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        await population.RecordEnsembleAsync(points);
         await context.ReportProgressAsync(1, 1, "done",
-            recorded.ToDictionary(p => $"ensemble_{p.Size}", p => p.Accuracy));
-        return JsonSerializer.Serialize(recorded);
+            points.ToDictionary(p => $"ensemble_{p.Size}", p => p.Accuracy));
+        return JsonSerializer.Serialize(points);
     }
 
-    private static IReadOnlyList<Core.Evaluation.EnsemblePoint> Evaluate(EnsembleEvaluationRequest request,
-        ArchitectureSpec spec, byte[] weightsFile)
+    private static List<EnsemblePoint> Evaluate(EnsembleEvaluationRequest request, ArchitectureSpec spec,
+        byte[] weightsFile)
     {
         using var scope = NewDisposeScope();
-        using var noGrad = no_grad();
-        var weights = Safetensors.LoadStateDict(new MemoryStream(weightsFile))[PopulationGenerator.WeightsKey];
+        using var evaluation = no_grad();
         var (_, test) = DatasetCatalog.Load(request.Dataset);
         if (request.TestImages > 0 && request.TestImages < test.Count)
         {
@@ -63,8 +59,11 @@ public sealed class EnsembleEvaluationHandler(ICheckpointStore store) : IOperati
             };
         }
 
-        int models = (int)weights.shape[0]; // [M, P]
-        int maxSize = request.Sizes.Count == 0 ? Math.Min(15, models) : request.Sizes.Max();
-        return EnsembleEvaluator.Evaluate(spec, weights, test, maxSize, EnsembleEvaluationRequest.Draws, seed: 1);
+        var stored = Safetensors.LoadStateDict(new MemoryStream(weightsFile));
+        var weights = stored[PopulationGenerator.WeightsKey]; // [M, P]
+        int largest = Math.Min(request.Sizes.Max(), (int)weights.shape[0]);
+        var curve = EnsembleEvaluator.Evaluate(spec, weights, test, largest, request.Draws, request.Epoch + 1);
+        return [.. curve.Where(p => request.Sizes.Contains(p.Size))
+            .Select(p => new EnsemblePoint(p.Size, p.MeanAccuracy))];
     }
 }

@@ -94,38 +94,6 @@ public sealed partial class PopulationService(IGrainFactory grainFactory, ICheck
         return new FineTunePopulationResponse { OperationId = status.Id };
     }
 
-    /// <inheritdoc/>
-    public override async Task<EvaluateEnsembleResponse> EvaluateEnsemble(EvaluateEnsembleRequest request,
-        ServerCallContext context)
-    {
-        if (!DatasetCatalog.Names.Contains(request.Dataset))
-        {
-            throw HubException.InvalidArgument("dataset",
-                $"'{request.Dataset}' is not known; use one of {string.Join(", ", DatasetCatalog.Names)}.");
-        }
-
-        var population = grainFactory.GetGrain<IPopulationGrain>(request.PopulationId);
-        var details = await population.GetAsync();
-        int count = details.Definition.Count;
-        if (request.Sizes.Any(size => size < 1 || size > count) || request.TestImages < 0)
-        {
-            throw HubException.InvalidArgument("sizes",
-                $"each size must be between 1 and the population's {count} models, and test_images 0 or more.");
-        }
-
-        if (details.Weights.All(w => w.Epoch != request.Epoch))
-        {
-            throw HubException.NotFound("Weights", $"{request.PopulationId}/epoch-{request.Epoch}");
-        }
-
-        var parameters = new EnsembleEvaluationRequest(request.PopulationId, request.Dataset, request.Epoch,
-            [.. request.Sizes], request.TestImages);
-        var status = await grainFactory.StartOperationAsync(new OperationRequest(EnsembleEvaluationRequest.Kind,
-            request.PopulationId, JsonSerializer.Serialize(parameters)), OperationPlacement.Any);
-        await population.AddOperationAsync(status.Id);
-        return new EvaluateEnsembleResponse { OperationId = status.Id };
-    }
-
     private async Task<float[][]> ReadModelsAsync(string blobName, ArchitectureSpec spec,
         CancellationToken cancellationToken)
     {
