@@ -76,7 +76,7 @@ internal static class ZooTrainingBenchmark
         return models * data.Count / clock.Elapsed.TotalSeconds;
     }
 
-    /// <summary>Multiply-adds ×2 of one image's forward pass through the convolution and linear layers.</summary>
+    /// <summary>Computes the FLOPs (2 per multiply-add) of one image's forward pass through the convolution and linear layers.</summary>
     private static double ForwardFlops(ArchitectureSpec spec) => spec.Layout.Layers.Sum(layer =>
     {
         var output = spec.Layout.ActivationShapes[layer.LayerIndex];

@@ -71,7 +71,15 @@ internal static class EvaluateCommand
             string dataset = parseResult.GetValue(DatasetOption) ?? zoo.Manifest.Dataset;
             error.WriteLine($"Loading the {dataset} test split.");
             var testSet = DatasetCatalog.Load(dataset).Test;
-            var training = zoo.LoadCheckpoints(ZooSplit.Train, parseResult.GetValue(ZooEpochsOption)!);
+            int[] epochs = parseResult.GetValue(ZooEpochsOption)!;
+            var training = zoo.LoadCheckpoints(ZooSplit.Train, epochs);
+            if (training.Count < 2)
+            {
+                throw new ArgumentException(
+                    $"The zoo's training split has {training.Count} checkpoints at epochs {string.Join(", ", epochs)}, " +
+                    "fewer than the 2 novelty needs; pick epochs the zoo saved with --zoo-epochs.");
+            }
+
             error.WriteLine($"Evaluating {weights.shape[0]} models and {training.Count} training checkpoints " +
                 $"on {testSet.Count} images.");
             var report = PopulationReport.Create(spec, weights, training.Weights, testSet);

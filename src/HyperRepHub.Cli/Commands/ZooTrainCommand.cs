@@ -9,7 +9,7 @@ namespace HyperRepHub.Cli.Commands;
 
 /// <summary>
 /// <c>hyperrep zoo train</c>: trains a population of models into a zoo folder. Running the same command again resumes
-/// after the last complete epoch; Ctrl-C stops at the next step and leaves only complete files.
+/// after the last complete epoch. Ctrl-C stops at the next step and leaves only complete files.
 /// </summary>
 internal static class ZooTrainCommand
 {

@@ -8,7 +8,7 @@ namespace HyperRepHub.Grains.Operations;
 /// </summary>
 public sealed class OperationContext
 {
-    /// <summary>Blob container that holds operation checkpoints, as <c>{operation id}/checkpoint-{n}</c>.</summary>
+    /// <summary>Blob container of operation checkpoints, named <c>{operation id}/checkpoint-{n}</c>.</summary>
     public const string CheckpointContainer = "operations";
 
     private readonly OperationRun _run;

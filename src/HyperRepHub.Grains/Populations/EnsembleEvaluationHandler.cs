@@ -50,8 +50,17 @@ public sealed class EnsembleEvaluationHandler(ICheckpointStore store) : IOperati
         using var scope = NewDisposeScope();
         using var evaluation = no_grad();
         var (_, test) = DatasetCatalog.Load(request.Dataset);
-        var tensors = Safetensors.LoadStateDict(new MemoryStream(weightsFile));
-        var weights = tensors[PopulationGenerator.WeightsKey]; // [M, P]
+        if (request.TestImages > 0 && request.TestImages < test.Count)
+        {
+            test = test with
+            {
+                Images = test.Images.narrow(0, 0, request.TestImages),
+                Labels = test.Labels.narrow(0, 0, request.TestImages),
+            };
+        }
+
+        var stored = Safetensors.LoadStateDict(new MemoryStream(weightsFile));
+        var weights = stored[PopulationGenerator.WeightsKey]; // [M, P]
         int largest = Math.Min(request.Sizes.Max(), (int)weights.shape[0]);
         var curve = EnsembleEvaluator.Evaluate(spec, weights, test, largest, request.Draws, request.Epoch + 1);
         return [.. curve.Where(p => request.Sizes.Contains(p.Size))

@@ -45,6 +45,8 @@ public sealed partial class ZooCheckpointImporter(
                     $"{upload.Epoch}; upload under a new model id or epoch.");
         }
 
+        // NOTE: two concurrent uploads of different weights for one model and epoch can both pass the check above;
+        // the later blob write wins while the grain keeps the first record, so their hashes can disagree.
         string blobName = BlobNames.ZooCheckpoint(upload.ZooId, upload.ModelId, upload.Epoch);
         var blob = await store.UploadAsync(CheckpointContainers.Zoos, blobName, new MemoryStream(canonical),
             cancellationToken);

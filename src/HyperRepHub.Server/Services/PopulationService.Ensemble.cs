@@ -33,8 +33,13 @@ public sealed partial class PopulationService
             throw HubException.InvalidArgument("epoch", $"must be 0 or more, got {request.Epoch}.");
         }
 
+        if (request.TestImages < 0)
+        {
+            throw HubException.InvalidArgument("test_images", $"must be 0 (all) or more, got {request.TestImages}.");
+        }
+
         var parameters = new EnsembleEvaluationRequest(request.PopulationId, request.Dataset, [.. request.Sizes],
-            request.Epoch);
+            request.Epoch, TestImages: request.TestImages);
         var status = await grainFactory.StartOperationAsync(new OperationRequest(EnsembleEvaluationRequest.Kind,
             request.PopulationId, JsonSerializer.Serialize(parameters)), OperationPlacement.PreferAccelerator);
         await population.AddOperationAsync(status.Id);

@@ -159,5 +159,9 @@ public sealed partial class ZooService(
         [LoggerMessage(2, LogLevel.Information,
             "Upload of zoo {ZooId}, model {ModelId}, epoch {Epoch} cancelled by the client; nothing was stored")]
         public static partial void UploadCancelled(ILogger logger, string zooId, string modelId, int epoch);
+
+        [LoggerMessage(3, LogLevel.Information,
+            "Imported {Models} models and {Checkpoints} checkpoints into zoo {ZooId}")]
+        public static partial void ZooImported(ILogger logger, string zooId, int models, int checkpoints);
     }
 }

@@ -38,7 +38,7 @@ public sealed class ZooCommandTests : IDisposable
             SendInterrupt(first.Id);
             int stoppedCode = await first.WaitForExitAsync(TimeSpan.FromMinutes(1));
             Assert.True(stoppedCode == 130, first.Error);
-            Assert.Contains("run the same command again to resume", first.Error);
+            Assert.Contains("Run the same command again to resume", first.Error);
         }
 
         var stopped = ReadCompletedEpochs(zoo);

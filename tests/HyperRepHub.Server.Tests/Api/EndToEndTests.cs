@@ -51,6 +51,17 @@ public sealed class EndToEndTests(ApiServerFixture server)
             PopulationId = population.PopulationId,
         }).ResponseAsync.WaitAsync(Timeout);
         var tunedFiles = await DownloadAsync(population.PopulationId, epoch: 1).WaitAsync(Timeout);
+        var ensembleRequest = new EvaluateEnsembleRequest
+        {
+            PopulationId = population.PopulationId, Dataset = "mnist", Epoch = 1, TestImages = 200,
+        };
+        ensembleRequest.Sizes.Add([1, 3, 5]);
+        var ensemble = await _populations.EvaluateEnsembleAsync(ensembleRequest).ResponseAsync.WaitAsync(Timeout);
+        var ensembleStatuses = await WatchAsync(ensemble.OperationId).WaitAsync(Timeout);
+        var final = await _populations.GetPopulationStatisticsAsync(new GetPopulationStatisticsRequest
+        {
+            PopulationId = population.PopulationId,
+        }).ResponseAsync.WaitAsync(Timeout);
 
         Assert.Equal(OperationState.Succeeded, statuses[^1].State);
         Assert.Contains(statuses, s => s.Metrics.ContainsKey("validation_r2"));
@@ -73,6 +84,9 @@ public sealed class EndToEndTests(ApiServerFixture server)
         Assert.All(tuned.Accuracy, a => Assert.InRange(a.Mean, 0, 1));
         Assert.Equal(5, tunedFiles.Count);
         Assert.NotEqual(files[0], tunedFiles[0]);
+        Assert.Equal(OperationState.Succeeded, ensembleStatuses[^1].State);
+        Assert.Equal([1, 3, 5], final.Ensemble.Select(p => p.Size));
+        Assert.All(final.Ensemble, p => Assert.InRange(p.Accuracy, 0, 1));
     }
 
     [Fact]

@@ -91,7 +91,7 @@ public sealed class OperationServiceTests(OperationServerFixture fixture)
     }
 
     [Fact]
-    public async Task ListOperations_FilteredByTarget_ReturnsOnlyThatTarget()
+    public async Task ListOperations_ByTarget_ReturnsOnlyTarget()
     {
         var target = "zoo-" + Guid.NewGuid().ToString("N");
         var id = await fixture.Server.StartCountingAsync(steps: 1, stepMilliseconds: 1, targetId: target);
@@ -106,7 +106,7 @@ public sealed class OperationServiceTests(OperationServerFixture fixture)
     }
 
     [Fact]
-    public async Task ListOperations_PageSizeOverLimit_ReturnsInvalidArgument()
+    public async Task ListOperations_HugePageSize_ReturnsInvalidArgument()
     {
         var error = await Assert.ThrowsAsync<RpcException>(
             async () => await _client.ListOperationsAsync(new ListOperationsRequest { PageSize = 5000 }));

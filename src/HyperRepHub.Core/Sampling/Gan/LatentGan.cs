@@ -33,6 +33,8 @@ public sealed class LatentGan : IDisposable
     public static LatentGan Train(Tensor anchors, LatentGanConfig config, long seed)
     {
         ArgumentNullException.ThrowIfNull(config);
+        // NOTE: module initialisation draws from TorchSharp's global generator, so two GANs trained at once on
+        // different threads may not reproduce their seeded weights.
         torch.random.manual_seed(seed);
         var gan = new LatentGan(config);
         var discriminator = nn.Sequential(
