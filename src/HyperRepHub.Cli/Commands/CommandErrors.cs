@@ -20,8 +20,14 @@ internal static class CommandErrors
         catch (Exception ex) when (ex is ZooFormatException or DatasetNotFoundException or DatasetFormatException
                                        or ArchitectureException or ArgumentException or KeyNotFoundException)
         {
-            Console.Error.WriteLine($"error: {ex.Message}");
+            Console.Error.WriteLine($"error: {UserMessage(ex)}");
             return Failed;
         }
     }
+
+    /// <summary>The exception's message without the " (Parameter 'name')" suffix that ArgumentException appends.</summary>
+    public static string UserMessage(Exception ex) =>
+        ex is ArgumentException { ParamName: not null } argument
+            ? argument.Message.Replace($" (Parameter '{argument.ParamName}')", string.Empty, StringComparison.Ordinal)
+            : ex.Message;
 }

@@ -21,6 +21,12 @@ public sealed partial class ZooTrainer(ILogger<ZooTrainer>? logger = null)
         IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (request.Models < 1)
+        {
+            throw new ArgumentException($"Training configuration: Models must be >= 1, got {request.Models}.",
+                nameof(request));
+        }
+
         request.Config.Validate();
         var trainer = new PopulationTrainer(request.Architecture, train, test);
         var writer = OpenOrCreate(request);
