@@ -1,6 +1,6 @@
 namespace HyperRepHub.Core.Architectures;
 
-/// <summary>The architectures HyperRepHub knows by name.</summary>
+/// <summary>The built-in architectures, looked up by name.</summary>
 public static class BuiltInArchitectures
 {
     /// <summary>
