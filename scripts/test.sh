@@ -14,4 +14,8 @@ dotnet test HyperRepHub.sln -c Release --no-build -nologo "$@" 2>&1 | tee "$log"
 # dotnet test prints one "Passed!/Failed!  - Failed: F, Passed: P, Skipped: S, Total: T" line per assembly.
 awk -F'[:,]' '/(Passed|Failed)! +- Failed:/ { failed += $2; passed += $4; skipped += $6 }
   END { printf "Tests: %d passed, %d failed, %d skipped\n", passed, failed, skipped }' "$log"
+if [ "$status" -ne 0 ]; then
+  # A crashed test host or a full disk can fail the run without printing its Failed! line.
+  echo "error: dotnet test exited with status $status; read the output above for the failing assembly." >&2
+fi
 exit "$status"
