@@ -54,15 +54,24 @@ internal static class HubTrainCommands
         {
             Description = "Train the plain-MSE baseline without layer-wise normalisation.",
         };
+        var zooEpochs = new Option<int[]>("--zoo-epochs")
+        {
+            Description = "Zoo checkpoint epochs to train on, e.g. '--zoo-epochs 3 4 5' (default: 21 to 25).",
+            AllowMultipleArgumentsPerToken = true,
+        };
         var command = new Command("train", "Train a hyper-representation on a zoo.")
-            .With(zooId, id, noLwln, Epochs(), Seed());
+            .With(zooId, id, noLwln, zooEpochs, Epochs(), Seed());
         command.SetAction((parseResult, cancellationToken) => HubCommandContext.RunAsync(parseResult,
             cancellationToken, async (context, token) =>
             {
                 using var client = context.Connect();
+                // Sizes shared with the local command are forwarded; 0 keeps the hub's default.
                 var started = await client.TrainHyperRepresentationAsync(new HyperRepresentationTraining(
                     Require(context, "--zoo-id"), context.Get<string?>("--id", null) ?? "", context.Get("--epochs", 0),
-                    context.Get("--seed", 0L), context.Get("--no-lwln", false)), token);
+                    context.Get("--seed", 0L), context.Get("--no-lwln", false),
+                    LatentDimension: context.Get("--latent", 0), ModelWidth: context.Get("--d-model", 0),
+                    BatchSize: context.Get("--batch-size", 0),
+                    EpochsToTrainOn: context.Get<int[]?>("--zoo-epochs", null)), token);
                 context.Error.WriteLine($"training hyper-representation '{started.HyperRepresentationId}'");
                 return await FinishAsync(context, client, started.OperationId, token);
             }));
