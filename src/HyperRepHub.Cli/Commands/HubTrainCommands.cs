@@ -36,8 +36,12 @@ internal static class HubTrainCommands
                         context.Get("--dataset", "mnist"), "trained by the hub"), token);
                 }
 
+                // Options shared with the local command are forwarded; 0 keeps the hub's default.
                 var operationId = await client.TrainZooAsync(new ZooTraining(id, context.Get("--dataset", "mnist"),
-                    context.Get("--models", 0), context.Get("--epochs", 0), context.Get("--seed", 0L)), token);
+                    context.Get("--models", 0), context.Get("--epochs", 0), context.Get("--seed", 0L),
+                    LearningRate: context.Get("--lr", 0.0), BatchSize: context.Get("--batch-size", 0),
+                    TrainImages: context.Get("--max-train-images", 0),
+                    TestImages: context.Get("--max-test-images", 0)), token);
                 return await FinishAsync(context, client, operationId, token);
             }));
         return command;

