@@ -3,7 +3,7 @@ using Grpc.Core;
 namespace HyperRepHub.Cli.Client;
 
 /// <summary>
-/// A failed hub call or invalid client input, with a one-line message that says what failed, on which value and
+/// A failed hub call or invalid client input, with a one-line message that states what failed, on which value and
 /// what to do. <see cref="Status"/> is the gRPC status code, or null when the client rejected the input itself.
 /// </summary>
 public sealed class HubClientException(string message, StatusCode? status = null, Exception? inner = null)

@@ -4,7 +4,7 @@ using HyperRepHub.Cli.Client;
 namespace HyperRepHub.Cli.Commands;
 
 /// <summary>
-/// <c>hyperrep generate --hyper-rep ID</c>: asks the hub to sample a hyper-representation's latent space and decode
+/// <c>hyperrep generate --hyper-rep ID</c>: requests that the hub sample a hyper-representation's latent space and decode
 /// a population of new models, then prints the population id.
 /// </summary>
 internal static class GenerateCommand

@@ -8,7 +8,7 @@ internal static class SiloDeviceResolver
 {
     public const string Auto = "auto";
 
-    /// <summary>Returns <c>cpu</c> or <c>cuda</c>; <c>auto</c> asks TorchSharp whether CUDA is available.</summary>
+    /// <summary>Returns <c>cpu</c> or <c>cuda</c>; <c>auto</c> queries TorchSharp for CUDA.</summary>
     /// <exception cref="InvalidOperationException">The setting is not cpu, cuda or auto.</exception>
     public static string Resolve(string setting) => setting.Trim().ToLowerInvariant() switch
     {

@@ -7,7 +7,7 @@ namespace HyperRepHub.Core.Sampling.Gan;
 
 /// <summary>
 /// A small GAN in latent space: a generator MLP from Gaussian noise to tanh-bounded embeddings, and a
-/// discriminator MLP that tells anchors from generated embeddings.
+/// discriminator MLP that separates anchors from generated embeddings.
 /// </summary>
 public sealed class LatentGan : IDisposable
 {
@@ -81,7 +81,7 @@ public sealed class LatentGan : IDisposable
     }
 
     /// <summary>Reads a GAN written by <see cref="Save"/>.</summary>
-    /// <exception cref="SamplingException">The directory holds no saved GAN.</exception>
+    /// <exception cref="SamplingException">The directory contains no saved GAN.</exception>
     public static LatentGan Load(string directory)
     {
         string configPath = Path.Combine(directory, ConfigFile);
