@@ -2,14 +2,19 @@ using HyperRepHub.Benchmarks;
 
 // Usage: dotnet run -c Release --project benchmarks/HyperRepHub.Benchmarks -- zoo-training [--models M] [--steps S]
 //        [--batches 10,64] [--threads T]
+//        dotnet run -c Release --project benchmarks/HyperRepHub.Benchmarks -- zoo-step-profile [--models M]
+//        [--repeats R] [--batches 10,64] [--threads T]
 return args.FirstOrDefault() switch
 {
     "zoo-training" => ZooTrainingBenchmark.Run(args[1..]),
+    "zoo-step-profile" => StepProfile.Run(args[1..]),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("Usage: HyperRepHub.Benchmarks zoo-training [--models M] [--steps S] [--batches 10,64] [--threads T]");
+    Console.Error.WriteLine(
+        "Usage: HyperRepHub.Benchmarks zoo-training|zoo-step-profile [--models M] [--steps S] [--repeats R] " +
+        "[--batches 10,64] [--threads T]");
     return 2;
 }

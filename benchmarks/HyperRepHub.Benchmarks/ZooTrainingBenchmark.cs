@@ -15,13 +15,10 @@ internal static class ZooTrainingBenchmark
 {
     public static int Run(string[] args)
     {
-        int models = IntOption(args, "--models", 30);
-        int steps = IntOption(args, "--steps", 40);
-        var batches = (Option(args, "--batches") ?? "10,64").Split(',').Select(int.Parse).ToArray();
-        if (Option(args, "--threads") is { } threads)
-        {
-            set_num_threads(int.Parse(threads, CultureInfo.InvariantCulture));
-        }
+        int models = Options.Int(args, "--models", 30);
+        int steps = Options.Int(args, "--steps", 40);
+        var batches = (Options.Get(args, "--batches") ?? "10,64").Split(',').Select(int.Parse).ToArray();
+        Options.ApplyThreads(args);
 
         var spec = BuiltInArchitectures.CnnSmall;
         var (train, _) = DatasetCatalog.Load("mnist");
@@ -87,13 +84,4 @@ internal static class ZooTrainingBenchmark
     private static void Row(int batch, string trainer, double rate, double flopsPerImage, double speedUp) =>
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"| {batch} | {trainer} | {rate:F0} | {rate * flopsPerImage / 1e9:F2} | {speedUp:F2}× |"));
-
-    private static string? Option(string[] args, string name)
-    {
-        int index = Array.IndexOf(args, name);
-        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
-    }
-
-    private static int IntOption(string[] args, string name, int fallback) =>
-        Option(args, name) is { } value ? int.Parse(value, CultureInfo.InvariantCulture) : fallback;
 }

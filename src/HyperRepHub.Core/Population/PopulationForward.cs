@@ -7,7 +7,7 @@ namespace HyperRepHub.Core.Population;
 /// <summary>
 /// The forward pass of M models of one architecture at once. Parameters carry a leading model axis
 /// (weight <c>[M, out, in, kh, kw]</c>, bias <c>[M, out]</c>). Convolutions run as one grouped convolution
-/// with <c>groups = M</c> over activations laid out <c>[B, M·C, H, W]</c>; linear layers run as batched
+/// with <c>groups = M</c> over activations <c>[B, M·C, H, W]</c> stored channels-last; linear layers run as batched
 /// matrix products over <c>[M, B, features]</c>. Each model's output equals its own <c>nn.Sequential</c>.
 /// </summary>
 public static class PopulationForward
@@ -47,77 +47,69 @@ public static class PopulationForward
         bool training = false)
     {
         long models = parameters.Count > 0 ? parameters[0].Weight.shape[0] : 1;
-        Tensor x = ToGroupedImage(input, models); // [B, M·C, H, W]
-        bool flat = false;
+        Tensor x = PrepareInput(input, models); // [B, M·C, H, W]
         int p = 0;
         for (int i = 0; i < spec.Layers.Count; i++)
         {
             var layer = spec.Layers[i];
-            switch (layer.Kind)
+            bool hasParameters = layer.Kind is LayerKind.Conv2d or LayerKind.Residual1x1 or LayerKind.Linear;
+            if (layer.Kind == LayerKind.Linear && x.dim() != 3)
             {
-                case LayerKind.Conv2d:
-                {
-                    var (w, b) = parameters[p++];
-                    // [M, out, in, k, k] -> [M·out, in, k, k]: one group per model.
-                    x = nn.functional.conv2d(x, w.flatten(0, 1), b.flatten(), groups: models);
-                    break;
-                }
-
-                case LayerKind.Residual1x1:
-                {
-                    var (w, b) = parameters[p++];
-                    x = x + nn.functional.conv2d(x, w.flatten(0, 1), b.flatten(), groups: models);
-                    break;
-                }
-
-                case LayerKind.MaxPool2d:
-                    x = nn.functional.max_pool2d(x, layer.KernelSize, layer.KernelSize);
-                    break;
-                case LayerKind.Activation:
-                    x = ActivationFunctions.Apply(layer.Function!, x);
-                    break;
-                case LayerKind.Dropout:
-                    x = nn.functional.dropout(x, layer.Rate, training);
-                    break;
-                case LayerKind.Flatten:
-                {
-                    long batch = x.shape[0];
-                    // [B, M·C, H, W] -> [B, M, C·H·W] -> [M, B, C·H·W], the per-model nn.Flatten order.
-                    x = x.reshape(batch, models, -1).transpose(0, 1);
-                    flat = true;
-                    break;
-                }
-
-                case LayerKind.Linear:
-                {
-                    var (w, b) = parameters[p++];
-                    if (!flat)
-                    {
-                        throw new ArchitectureException($"Layer {i} is Linear but no Flatten comes before it.");
-                    }
-
-                    // torch.baddbmm(bias, x, wT) raised a shape error in TorchSharp 0.107.0, so the bias is added after bmm.
-                    x = torch.bmm(x, w.transpose(1, 2)).add_(b.unsqueeze(1)); // [M, B, out]
-                    break;
-                }
+                throw new ArchitectureException($"Layer {i} is Linear but no Flatten comes before it.");
             }
+
+            x = ApplyLayer(layer, hasParameters ? parameters[p++] : default, x, models, training);
         }
 
         return x;
     }
 
+    /// <summary>
+    /// Lays out <paramref name="input"/> (<c>[B, C, H, W]</c> shared by all models or <c>[M, B, C, H, W]</c>)
+    /// as the grouped image <c>[B, M·C, H, W]</c> that the first layer of <see cref="ApplyLayer"/> takes.
+    /// </summary>
+    public static Tensor PrepareInput(Tensor input, long models) => ToGroupedImage(input, models);
+
+    /// <summary>
+    /// Applies one layer to the activations of M models: <c>[B, M·C, H, W]</c> before Flatten,
+    /// <c>[M, B, features]</c> after it. <paramref name="parameters"/> is unused by layers without weights.
+    /// </summary>
+    public static Tensor ApplyLayer(LayerSpec layer, (Tensor Weight, Tensor Bias) parameters, Tensor x, long models,
+        bool training)
+    {
+        ArgumentNullException.ThrowIfNull(layer);
+        var (w, b) = parameters;
+        return layer.Kind switch
+        {
+            // [M, out, in, k, k] -> [M·out, in, k, k]: one group per model.
+            LayerKind.Conv2d => nn.functional.conv2d(x, w.flatten(0, 1), b.flatten(), groups: models),
+            LayerKind.Residual1x1 => x + nn.functional.conv2d(x, w.flatten(0, 1), b.flatten(), groups: models),
+            LayerKind.MaxPool2d => nn.functional.max_pool2d(x, layer.KernelSize, layer.KernelSize),
+            LayerKind.Activation => ActivationFunctions.Apply(layer.Function!, x),
+            LayerKind.Dropout => nn.functional.dropout(x, layer.Rate, training),
+            // [B, M·C, H, W] -> [B, M, C·H·W] -> [M, B, C·H·W], the per-model nn.Flatten order.
+            LayerKind.Flatten => x.reshape(x.shape[0], models, -1).transpose(0, 1),
+            // torch.baddbmm(bias, x, wT) raised a shape error in TorchSharp 0.107.0, so the bias is added after bmm.
+            LayerKind.Linear => torch.bmm(x, w.transpose(1, 2)).add_(b.unsqueeze(1)), // [M, B, out]
+            _ => throw new ArchitectureException($"Unknown layer kind {layer.Kind}."),
+        };
+    }
+
     private static Tensor ToGroupedImage(Tensor input, long models)
     {
+        // Channels-last storage ([B, H, W, M·C] in memory, seen as [B, M·C, H, W]): libtorch's grouped convolution
+        // and max pooling run several times faster in it than in the default layout, and keep it for their outputs.
         if (input.dim() == 4)
         {
-            // One batch shared by all models: repeat along channels, [B, C, H, W] -> [B, M·C, H, W].
-            return models == 1 ? input : input.repeat(1, models, 1, 1);
+            // One batch shared by all models: repeat along channels, [B, C, H, W] -> [B, H, W, M·C].
+            return input.permute(0, 2, 3, 1).repeat(1, 1, 1, models).permute(0, 3, 1, 2);
         }
 
         if (input.dim() == 5 && input.shape[0] == models)
         {
-            // [M, B, C, H, W] -> [B, M, C, H, W] -> [B, M·C, H, W].
-            return input.transpose(0, 1).flatten(1, 2);
+            // [M, B, C, H, W] -> [B, H, W, M, C] -> [B, H, W, M·C].
+            var (batch, height, width) = (input.shape[1], input.shape[3], input.shape[4]);
+            return input.permute(1, 3, 4, 0, 2).contiguous().view(batch, height, width, -1).permute(0, 3, 1, 2);
         }
 
         throw new ArgumentException(
