@@ -1,7 +1,7 @@
 using HyperRepHub.Benchmarks;
 
 // Usage: dotnet run -c Release --project benchmarks/HyperRepHub.Benchmarks -- zoo-training [--models M] [--steps S]
-//        [--batches 10,64] [--threads T]
+//        [--batches 10,64] [--threads T] [--workers W]
 //        dotnet run -c Release --project benchmarks/HyperRepHub.Benchmarks -- zoo-step-profile [--models M]
 //        [--repeats R] [--batches 10,64] [--threads T]
 return args.FirstOrDefault() switch
@@ -13,8 +13,6 @@ return args.FirstOrDefault() switch
 
 static int Usage()
 {
-    Console.Error.WriteLine(
-        "Usage: HyperRepHub.Benchmarks zoo-training|zoo-step-profile [--models M] [--steps S] [--repeats R] " +
-        "[--batches 10,64] [--threads T]");
+    Console.Error.WriteLine("Usage: HyperRepHub.Benchmarks zoo-training [--models M] [--steps S] [--batches 10,64] [--threads T]");
     return 2;
 }

@@ -18,6 +18,7 @@ internal static class ZooTrainingBenchmark
         int models = Options.Int(args, "--models", 30);
         int steps = Options.Int(args, "--steps", 40);
         var batches = (Options.Get(args, "--batches") ?? "10,64").Split(',').Select(int.Parse).ToArray();
+        int workers = Options.Int(args, "--workers", 1);
         Options.ApplyThreads(args);
 
         var spec = BuiltInArchitectures.CnnSmall;
@@ -31,21 +32,22 @@ internal static class ZooTrainingBenchmark
         {
             var subset = DatasetSubsets.EvenlySpaced(train, steps * batch);
             var config = TrainingPresets.Fast with { BatchSize = batch };
-            double population = MeasurePopulation(spec, subset, config, models);
+            double population = MeasurePopulation(spec, subset, config, models, workers);
             double plain = MeasurePlain(spec, subset, config, Math.Min(models, 6));
             Row(batch, "plain loop", plain, flopsPerImage, 1);
-            Row(batch, "population", population, flopsPerImage, population / plain);
+            string trainer = workers == 1 ? "population" : $"population, {workers} workers";
+            Row(batch, trainer, population, flopsPerImage, population / plain);
         }
 
         return 0;
     }
 
     private static double MeasurePopulation(ArchitectureSpec spec, ImageDataset data, ZooTrainingConfig config,
-        int models)
+        int models, int workers)
     {
         var seeds = Enumerable.Range(1, models).Select(i => (long)i).ToArray();
         var hyperParameters = seeds.Select(config.HyperParametersOf).ToArray();
-        var trainer = new PopulationTrainer(spec, data, data);
+        var trainer = new PopulationTrainer(spec, data, data) { Workers = workers };
         var initial = stack(seeds.Select(s => WeightInitializer.Initialize(spec, config, config.Init, s)).ToArray());
         using (var warmup = new PopulationState(initial, seeds, hyperParameters))
         {

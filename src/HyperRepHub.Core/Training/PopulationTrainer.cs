@@ -14,6 +14,18 @@ public sealed class PopulationTrainer(ArchitectureSpec spec, ImageDataset train,
 {
     private const int EvaluationImagesPerChunk = 256;
 
+    /// <summary>
+    /// Threads that train shards of the population at the same time (default 1). Each shard runs libtorch's kernels
+    /// on its own thread, which pays off when libtorch uses one intra-op thread (<c>torch.set_num_threads(1)</c>):
+    /// small kernels then need no synchronisation between threads. With dropout layers, the random masks depend on
+    /// which thread draws first, so runs with more than one worker are not reproducible.
+    /// </summary>
+    public int Workers
+    {
+        get;
+        init => field = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(Workers), value, "Must be >= 1.");
+    } = 1;
+
     /// <summary>The architecture of every model.</summary>
     public ArchitectureSpec Architecture { get; } = spec;
 
@@ -69,19 +81,53 @@ public sealed class PopulationTrainer(ArchitectureSpec spec, ImageDataset train,
     private void TrainStep(PopulationState state, Tensor indices)
     {
         using var scope = NewDisposeScope();
-        int models = state.Count;
+        var gradient = Workers == 1 || state.Count == 1
+            ? Gradient(state.Weights, indices)
+            : ShardedGradient(state.Weights, indices); // [M, P]
+        state.Optimizer.Apply(state.Weights, gradient);
+    }
+
+    /// <summary>The gradient <c>[n, P]</c> of each model's mean loss on its batch <c>indices</c> <c>[n, b]</c>.</summary>
+    private Tensor Gradient(Tensor weights, Tensor indices)
+    {
+        long models = indices.shape[0];
         long batch = indices.shape[1];
         var flatIndices = indices.flatten();
-        var images = train.Images.index_select(0, flatIndices); // [M·b, C, H, W]
-        images = images.view([models, batch, .. images.shape[1..]]); // [M, b, C, H, W]
-        var labels = train.Labels.index_select(0, flatIndices); // [M·b]
-        var parameters = PopulationForward.Unflatten(Architecture, state.Weights);
-        var logits = PopulationForward.Forward(Architecture, parameters, images, training: true); // [M, b, classes]
+        var images = train.Images.index_select(0, flatIndices); // [n·b, C, H, W]
+        images = images.view([models, batch, .. images.shape[1..]]); // [n, b, C, H, W]
+        var labels = train.Labels.index_select(0, flatIndices); // [n·b]
+        var parameters = PopulationForward.Unflatten(Architecture, weights);
+        var logits = PopulationForward.Forward(Architecture, parameters, images, training: true); // [n, b, classes]
 
         // Sum over models of each model's mean loss: every model gets the gradient of its own mean loss.
         var loss = nn.functional.cross_entropy(logits.flatten(0, 1), labels, reduction: nn.Reduction.Sum) / batch;
-        var gradient = autograd.grad([loss], [state.Weights])[0]; // [M, P]
-        state.Optimizer.Apply(state.Weights, gradient);
+        return autograd.grad([loss], [weights])[0]; // [n, P]
+    }
+
+    /// <summary>
+    /// Splits the models into <see cref="Workers"/> contiguous shards and computes each shard's gradient on its own
+    /// thread. Every model's computation is the same as in one pass; only the kernels run concurrently.
+    /// </summary>
+    private Tensor ShardedGradient(Tensor weights, Tensor indices)
+    {
+        var shards = ModelShards.Split(indices.shape[0], Workers);
+        var gradients = new Tensor[shards.Count];
+        var values = weights.detach();
+        Parallel.For(0, shards.Count, new ParallelOptions { MaxDegreeOfParallelism = Workers }, k =>
+        {
+            using var scope = NewDisposeScope();
+            var (start, length) = shards[k];
+            var leaf = values.narrow(0, start, length).requires_grad_(true); // [n, P]
+            gradients[k] = Gradient(leaf, indices.narrow(0, start, length)).MoveToOuterDisposeScope();
+        });
+
+        var gradient = cat(gradients, 0); // [M, P]
+        foreach (var part in gradients)
+        {
+            part.Dispose();
+        }
+
+        return gradient;
     }
 
     private static void Accumulate(double[] totals, Tensor values)

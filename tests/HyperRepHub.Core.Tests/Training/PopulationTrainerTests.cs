@@ -9,9 +9,10 @@ public sealed class PopulationTrainerTests
     private static readonly ArchitectureSpec Spec = BuiltInArchitectures.CnnSmall;
 
     [Theory]
-    [InlineData(OptimizerKind.Adam, 0.0)]
-    [InlineData(OptimizerKind.Sgd, 0.9)]
-    public void TrainEpoch_ThreeModels_EqualsTrainingEachAlone(OptimizerKind optimizer, double momentum)
+    [InlineData(OptimizerKind.Adam, 0.0, 1)]
+    [InlineData(OptimizerKind.Sgd, 0.9, 1)]
+    [InlineData(OptimizerKind.Adam, 0.0, 2)]
+    public void TrainEpoch_ThreeModels_EqualsTrainingEachAlone(OptimizerKind optimizer, double momentum, int workers)
     {
         var train = TestData.RandomImages(40, seed: 1);
         var test = TestData.RandomImages(16, seed: 2, "test");
@@ -22,7 +23,7 @@ public sealed class PopulationTrainerTests
             .Select(lr => new ModelHyperParameters(InitScheme.KaimingUniform, optimizer, lr, 10, momentum)).ToArray();
         var initial = stack(seeds.Select(s => WeightInitializer.Initialize(Spec, config, config.Init, s)).ToArray());
         using var state = new PopulationState(initial, seeds, hyperParameters);
-        var population = new PopulationTrainer(Spec, train, test);
+        var population = new PopulationTrainer(Spec, train, test) { Workers = workers };
 
         population.TrainEpoch(state, 1, null, CancellationToken.None);
         population.TrainEpoch(state, 2, null, CancellationToken.None);
@@ -58,6 +59,16 @@ public sealed class PopulationTrainerTests
         double accuracy = logits.argmax(-1).eq(data.Labels).to(float64).mean().item<double>();
         Assert.Equal(loss, metrics[1].Loss, 4);
         Assert.Equal(accuracy, metrics[1].Accuracy, 10);
+    }
+
+    [Fact]
+    public void Workers_Zero_Throws()
+    {
+        var data = TestData.RandomImages(4, seed: 4);
+
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => new PopulationTrainer(Spec, data, data) { Workers = 0 });
+
+        Assert.Equal("Workers", error.ParamName);
     }
 
     [Fact]
