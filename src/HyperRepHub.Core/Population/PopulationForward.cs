@@ -91,14 +91,14 @@ public static class PopulationForward
             LayerKind.Flatten => x.reshape(x.shape[0], models, -1).transpose(0, 1),
             // torch.baddbmm(bias, x, wT) raised a shape error in TorchSharp 0.107.0, so the bias is added after bmm.
             LayerKind.Linear => torch.bmm(x, w.transpose(1, 2)).add_(b.unsqueeze(1)), // [M, B, out]
-            _ => throw new ArchitectureException($"Unknown layer kind {layer.Kind}."),
+            _ => throw new ArchitectureException($"Layer kind {layer.Kind} is not supported."),
         };
     }
 
     private static Tensor ToGroupedImage(Tensor input, long models)
     {
-        // Channels-last storage ([B, H, W, M·C] in memory, seen as [B, M·C, H, W]): libtorch's grouped convolution
-        // and max pooling run several times faster in it than in the default layout, and keep it for their outputs.
+        // Channels-last storage ([B, H, W, M·C] in memory, seen as [B, M·C, H, W]) makes libtorch's grouped
+        // convolutions and max pooling faster, and their outputs keep it. A CNN-s step of 30 models took half the time.
         if (input.dim() == 4)
         {
             // One batch shared by all models: repeat along channels, [B, C, H, W] -> [B, H, W, M·C].

@@ -4,8 +4,8 @@ namespace HyperRepHub.Core.Training;
 public static class ModelShards
 {
     /// <summary>
-    /// Returns at most <paramref name="shards"/> ranges <c>(Start, Length)</c> that cover rows 0..<paramref name="models"/>
-    /// in order; the first <c>models % shards</c> ranges hold one row more than the others.
+    /// Returns at most <paramref name="shards"/> ranges <c>(Start, Length)</c> that cover the rows below
+    /// <paramref name="models"/> in order. When the rows do not divide evenly, the first ranges contain one row more.
     /// </summary>
     public static IReadOnlyList<(long Start, long Length)> Split(long models, int shards)
     {

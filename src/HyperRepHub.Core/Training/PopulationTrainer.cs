@@ -15,15 +15,17 @@ public sealed class PopulationTrainer(ArchitectureSpec spec, ImageDataset train,
     private const int EvaluationImagesPerChunk = 256;
 
     /// <summary>
-    /// Threads that train shards of the population at the same time (default 1). Each shard runs libtorch's kernels
-    /// on its own thread, which pays off when libtorch uses one intra-op thread (<c>torch.set_num_threads(1)</c>):
-    /// small kernels then need no synchronisation between threads. With dropout layers, the random masks depend on
-    /// which thread draws first, so runs with more than one worker are not reproducible.
+    /// Number of threads that each train one shard of the models at the same time (default 1). Meant for one libtorch
+    /// thread per kernel (<c>torch.set_num_threads(1)</c>), so that the shards' kernels run side by side on separate
+    /// cores. With dropout layers the random masks depend on which thread draws first, so such runs are not
+    /// reproducible.
     /// </summary>
     public int Workers
     {
         get;
-        init => field = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(Workers), value, "Must be >= 1.");
+        init => field = value >= 1
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(Workers), value, "Workers must be at least 1.");
     } = 1;
 
     /// <summary>The architecture of every model.</summary>
@@ -87,7 +89,7 @@ public sealed class PopulationTrainer(ArchitectureSpec spec, ImageDataset train,
         state.Optimizer.Apply(state.Weights, gradient);
     }
 
-    /// <summary>The gradient <c>[n, P]</c> of each model's mean loss on its batch <c>indices</c> <c>[n, b]</c>.</summary>
+    /// <summary>Computes the gradient <c>[n, P]</c> of each model's mean loss on its batch <c>indices</c> <c>[n, b]</c>.</summary>
     private Tensor Gradient(Tensor weights, Tensor indices)
     {
         long models = indices.shape[0];
@@ -106,7 +108,7 @@ public sealed class PopulationTrainer(ArchitectureSpec spec, ImageDataset train,
 
     /// <summary>
     /// Splits the models into <see cref="Workers"/> contiguous shards and computes each shard's gradient on its own
-    /// thread. Every model's computation is the same as in one pass; only the kernels run concurrently.
+    /// thread. Each model's computation is the same as in a single pass, and only the kernels run at the same time.
     /// </summary>
     private Tensor ShardedGradient(Tensor weights, Tensor indices)
     {

@@ -10,7 +10,7 @@ public sealed class PopulationForwardTests
     [Theory]
     [InlineData("cnn-s")]
     [InlineData("cnn-l")]
-    public void Forward_OneBatchPerModel_EqualsEachSequentialOnItsOwnBatch(string name)
+    public void Forward_PerModelBatches_EqualsSequential(string name)
     {
         var spec = BuiltInArchitectures.Get(name);
         var weights = stack(new long[] { 5, 6, 7 }.Select(s =>
@@ -30,7 +30,7 @@ public sealed class PopulationForwardTests
     }
 
     [Fact]
-    public void PrepareInput_OneBatchPerModel_StoresChannelsLastInModelMajorChannelOrder()
+    public void PrepareInput_PerModelBatches_ChannelsLastModelMajor()
     {
         var input = arange(2 * 3 * 2 * 2 * 2, dtype: float32).view(2, 3, 2, 2, 2); // [M, B, C, H, W]
 

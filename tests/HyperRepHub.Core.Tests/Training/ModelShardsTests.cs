@@ -5,7 +5,7 @@ namespace HyperRepHub.Core.Tests.Training;
 public sealed class ModelShardsTests
 {
     [Fact]
-    public void Split_TenModelsThreeShards_CoversRowsInOrderWithTheLargerShardsFirst()
+    public void Split_TenModelsThreeShards_LargerShardFirst()
     {
         var shards = ModelShards.Split(10, 3);
 
@@ -13,7 +13,7 @@ public sealed class ModelShardsTests
     }
 
     [Fact]
-    public void Split_MoreShardsThanModels_GivesOneShardPerModel()
+    public void Split_MoreShardsThanModels_OneShardPerModel()
     {
         var shards = ModelShards.Split(2, 4);
 
