@@ -1,7 +1,7 @@
 using HyperRepHub.Benchmarks;
 
 // Usage: dotnet run -c Release --project benchmarks/HyperRepHub.Benchmarks -- zoo-training [--models M] [--steps S]
-//        [--batches 10,64] [--threads T] [--workers W]
+//        [--batches 10,64] [--threads T] [--workers W] [--rounds R]
 //        dotnet run -c Release --project benchmarks/HyperRepHub.Benchmarks -- zoo-step-profile [--models M]
 //        [--repeats R] [--batches 10,64] [--threads T]
 return args.FirstOrDefault() switch

@@ -19,21 +19,32 @@ internal static class ZooTrainingBenchmark
         int steps = Options.Int(args, "--steps", 40);
         var batches = (Options.Get(args, "--batches") ?? "10,64").Split(',').Select(int.Parse).ToArray();
         int workers = Options.Int(args, "--workers", 1);
+        int rounds = Options.Int(args, "--rounds", 1);
         Options.ApplyThreads(args);
 
         var spec = BuiltInArchitectures.CnnSmall;
         var (train, _) = DatasetCatalog.Load("mnist");
         double flopsPerImage = 3 * ForwardFlops(spec);
         Console.WriteLine($"CNN-s, {models} models, {steps} steps per model, torch threads {get_num_threads()}, " +
-            $"{Environment.ProcessorCount} logical CPUs, {flopsPerImage / 1e6:F2} MFLOP per trained image.");
+            $"{Environment.ProcessorCount} logical CPUs, {flopsPerImage / 1e6:F2} MFLOP per trained image, " +
+            $"median of {rounds} rounds.");
         Console.WriteLine("| batch | trainer | models×images/s | effective GFLOP/s | speed-up |");
         Console.WriteLine("| --- | --- | --- | --- | --- |");
         foreach (int batch in batches)
         {
             var subset = DatasetSubsets.EvenlySpaced(train, steps * batch);
             var config = TrainingPresets.Fast with { BatchSize = batch };
-            double population = MeasurePopulation(spec, subset, config, models, workers);
-            double plain = MeasurePlain(spec, subset, config, Math.Min(models, 6));
+            // Alternating the two trainers in each round exposes both to the same changes in machine load.
+            var populationRates = new double[rounds];
+            var plainRates = new double[rounds];
+            for (int round = 0; round < rounds; round++)
+            {
+                populationRates[round] = MeasurePopulation(spec, subset, config, models, workers);
+                plainRates[round] = MeasurePlain(spec, subset, config, Math.Min(models, 6));
+            }
+
+            double population = Median(populationRates);
+            double plain = Median(plainRates);
             Row(batch, "plain loop", plain, flopsPerImage, 1);
             string trainer = workers == 1 ? "population" : $"population, {workers} workers";
             Row(batch, trainer, population, flopsPerImage, population / plain);
@@ -73,6 +84,12 @@ internal static class ZooTrainingBenchmark
         }
 
         return models * data.Count / clock.Elapsed.TotalSeconds;
+    }
+
+    private static double Median(double[] values)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted[sorted.Length / 2];
     }
 
     /// <summary>Computes the FLOPs (2 per multiply-add) of one image's forward pass through the convolution and linear layers.</summary>
