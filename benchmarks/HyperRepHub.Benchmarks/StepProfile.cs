@@ -11,7 +11,8 @@ namespace HyperRepHub.Benchmarks;
 /// <summary>
 /// Times the parts of one population training step of CNN-s on MNIST: gathering the images, the forward and backward
 /// pass of each layer on its own, the whole step, and the optimizer. Each part runs in a loop after a warm-up, and the
-/// table shows the median milliseconds, except for the whole step: the mean over one epoch of the trainer.
+/// table shows the median milliseconds, except for the whole step: the mean over one epoch of the trainer. With
+/// <c>--layout contiguous</c> the layers run on activations in libtorch's default layout instead of channels-last.
 /// </summary>
 internal static class StepProfile
 {
@@ -20,22 +21,25 @@ internal static class StepProfile
         int models = Options.Int(args, "--models", 30);
         int repeats = Options.Int(args, "--repeats", 20);
         var batches = (Options.Get(args, "--batches") ?? "10,64").Split(',').Select(int.Parse).ToArray();
+        bool contiguous = Options.Get(args, "--layout") == "contiguous";
         Options.ApplyThreads(args);
         var spec = BuiltInArchitectures.CnnSmall;
         var (train, _) = DatasetCatalog.Load("mnist");
-        Console.WriteLine($"CNN-s, {models} models, torch threads {get_num_threads()}, {repeats} repeats.");
+        Console.WriteLine($"CNN-s, {models} models, torch threads {get_num_threads()}, {repeats} repeats, " +
+            $"layers on {(contiguous ? "contiguous" : "channels-last")} activations.");
         Console.WriteLine("| batch | part | forward ms | forward + backward ms |");
         Console.WriteLine("| --- | --- | --- | --- |");
         foreach (int batch in batches)
         {
-            ProfileLayers(spec, train, models, batch, repeats);
+            ProfileLayers(spec, train, models, batch, repeats, contiguous);
             ProfileStep(spec, train, models, batch, repeats);
         }
 
         return 0;
     }
 
-    private static void ProfileLayers(ArchitectureSpec spec, ImageDataset train, int models, int batch, int repeats)
+    private static void ProfileLayers(ArchitectureSpec spec, ImageDataset train, int models, int batch, int repeats,
+        bool contiguous)
     {
         using var scope = NewDisposeScope();
         var weights = RandomWeights(spec, models);
@@ -43,7 +47,10 @@ internal static class StepProfile
         var indices = randint(train.Count, [models * batch]);
         Row(batch, "gather images", Time(repeats, () => train.Images.index_select(0, indices)), double.NaN);
         var x = PopulationForward.PrepareInput(train.Images.index_select(0, indices).view(models, batch, 1, 28, 28),
-            models);
+            models); // [b, M, 28, 28]
+
+        // The default layout, for comparison: each layer's output then keeps it.
+        x = contiguous ? x.contiguous() : x;
         int p = 0;
         for (int i = 0; i < spec.Layers.Count; i++)
         {
