@@ -20,6 +20,7 @@ internal static class ZooTrainingBenchmark
         var batches = (Options.Get(args, "--batches") ?? "10,64").Split(',').Select(int.Parse).ToArray();
         int workers = Options.Int(args, "--workers", 1);
         int rounds = Options.Int(args, "--rounds", 1);
+        int? perPass = Options.Get(args, "--models-per-pass") is null ? null : Options.Int(args, "--models-per-pass", 0);
         Options.ApplyThreads(args);
 
         var spec = BuiltInArchitectures.CnnSmall;
@@ -39,14 +40,15 @@ internal static class ZooTrainingBenchmark
             var plainRates = new double[rounds];
             for (int round = 0; round < rounds; round++)
             {
-                populationRates[round] = MeasurePopulation(spec, subset, config, models, workers);
+                populationRates[round] = MeasurePopulation(spec, subset, config, models, workers, perPass);
                 plainRates[round] = MeasurePlain(spec, subset, config, Math.Min(models, 6));
             }
 
             double population = Median(populationRates);
             double plain = Median(plainRates);
             Row(batch, "plain loop", plain, flopsPerImage, 1);
-            string trainer = workers == 1 ? "population" : $"population, {workers} workers";
+            string trainer = "population" + (workers == 1 ? "" : $", {workers} workers") +
+                (perPass is null ? "" : $", {perPass} models per pass");
             Row(batch, trainer, population, flopsPerImage, population / plain);
         }
 
@@ -54,11 +56,11 @@ internal static class ZooTrainingBenchmark
     }
 
     private static double MeasurePopulation(ArchitectureSpec spec, ImageDataset data, ZooTrainingConfig config,
-        int models, int workers)
+        int models, int workers, int? perPass)
     {
         var seeds = Enumerable.Range(1, models).Select(i => (long)i).ToArray();
         var hyperParameters = seeds.Select(config.HyperParametersOf).ToArray();
-        var trainer = new PopulationTrainer(spec, data, data) { Workers = workers };
+        var trainer = new PopulationTrainer(spec, data, data) { Workers = workers, ModelsPerPass = perPass };
         var initial = stack(seeds.Select(s => WeightInitializer.Initialize(spec, config, config.Init, s)).ToArray());
         using (var warmup = new PopulationState(initial, seeds, hyperParameters))
         {

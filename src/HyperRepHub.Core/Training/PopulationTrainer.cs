@@ -28,6 +28,18 @@ public sealed class PopulationTrainer(ArchitectureSpec spec, ImageDataset train,
             : throw new ArgumentOutOfRangeException(nameof(Workers), value, "Workers must be at least 1.");
     } = 1;
 
+    /// <summary>
+    /// Largest number of models in one forward and backward pass (default: all). Smaller shards keep a pass's
+    /// activations small, and the shards run one after another on each of the <see cref="Workers"/> threads.
+    /// </summary>
+    public int? ModelsPerPass
+    {
+        get;
+        init => field = value is null or >= 1
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(ModelsPerPass), value, "ModelsPerPass must be at least 1.");
+    }
+
     /// <summary>The architecture of every model.</summary>
     public ArchitectureSpec Architecture { get; } = spec;
 
@@ -83,9 +95,10 @@ public sealed class PopulationTrainer(ArchitectureSpec spec, ImageDataset train,
     private void TrainStep(PopulationState state, Tensor indices)
     {
         using var scope = NewDisposeScope();
-        var gradient = Workers == 1 || state.Count == 1
+        int shards = Math.Max(Workers, ModelsPerPass is { } perPass ? (state.Count + perPass - 1) / perPass : 1);
+        var gradient = shards == 1 || state.Count == 1
             ? Gradient(state.Weights, indices)
-            : ShardedGradient(state.Weights, indices); // [M, P]
+            : ShardedGradient(state.Weights, indices, shards); // [M, P]
         state.Optimizer.Apply(state.Weights, gradient);
     }
 
@@ -107,12 +120,12 @@ public sealed class PopulationTrainer(ArchitectureSpec spec, ImageDataset train,
     }
 
     /// <summary>
-    /// Splits the models into <see cref="Workers"/> contiguous shards and computes each shard's gradient on its own
-    /// thread. Each model's computation is the same as in a single pass, and only the kernels run at the same time.
+    /// Splits the models into <paramref name="count"/> contiguous shards and computes their gradients on up to
+    /// <see cref="Workers"/> threads. Each model's computation is the same as in a single pass.
     /// </summary>
-    private Tensor ShardedGradient(Tensor weights, Tensor indices)
+    private Tensor ShardedGradient(Tensor weights, Tensor indices, int count)
     {
-        var shards = ModelShards.Split(indices.shape[0], Workers);
+        var shards = ModelShards.Split(indices.shape[0], count);
         var gradients = new Tensor[shards.Count];
         var values = weights.detach();
         Parallel.For(0, shards.Count, new ParallelOptions { MaxDegreeOfParallelism = Workers }, k =>

@@ -9,10 +9,12 @@ public sealed class PopulationTrainerTests
     private static readonly ArchitectureSpec Spec = BuiltInArchitectures.CnnSmall;
 
     [Theory]
-    [InlineData(OptimizerKind.Adam, 0.0, 1)]
-    [InlineData(OptimizerKind.Sgd, 0.9, 1)]
-    [InlineData(OptimizerKind.Adam, 0.0, 2)]
-    public void TrainEpoch_ThreeModels_EqualsTrainingEachAlone(OptimizerKind optimizer, double momentum, int workers)
+    [InlineData(OptimizerKind.Adam, 0.0, 1, null)]
+    [InlineData(OptimizerKind.Sgd, 0.9, 1, null)]
+    [InlineData(OptimizerKind.Adam, 0.0, 2, null)]
+    [InlineData(OptimizerKind.Adam, 0.0, 1, 2)]
+    public void TrainEpoch_ThreeModels_EqualsTrainingEachAlone(OptimizerKind optimizer, double momentum, int workers,
+        int? modelsPerPass)
     {
         var train = TestData.RandomImages(40, seed: 1);
         var test = TestData.RandomImages(16, seed: 2, "test");
@@ -23,7 +25,11 @@ public sealed class PopulationTrainerTests
             .Select(lr => new ModelHyperParameters(InitScheme.KaimingUniform, optimizer, lr, 10, momentum)).ToArray();
         var initial = stack(seeds.Select(s => WeightInitializer.Initialize(Spec, config, config.Init, s)).ToArray());
         using var state = new PopulationState(initial, seeds, hyperParameters);
-        var population = new PopulationTrainer(Spec, train, test) { Workers = workers };
+        var population = new PopulationTrainer(Spec, train, test)
+        {
+            Workers = workers,
+            ModelsPerPass = modelsPerPass,
+        };
 
         population.TrainEpoch(state, 1, null, CancellationToken.None);
         population.TrainEpoch(state, 2, null, CancellationToken.None);
