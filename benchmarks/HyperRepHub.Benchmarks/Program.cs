@@ -1,9 +1,9 @@
 using HyperRepHub.Benchmarks;
 
 // Usage: dotnet run -c Release --project benchmarks/HyperRepHub.Benchmarks -- zoo-training [--models M] [--steps S]
-//        [--batches 10,64] [--threads T] [--workers W] [--rounds R]
+//        [--batches 10,64] [--threads T] [--workers W] [--models-per-pass N] [--rounds R]
 //        dotnet run -c Release --project benchmarks/HyperRepHub.Benchmarks -- zoo-step-profile [--models M]
-//        [--repeats R] [--batches 10,64] [--threads T]
+//        [--repeats R] [--batches 10,64] [--threads T] [--layout contiguous]
 return args.FirstOrDefault() switch
 {
     "zoo-training" => ZooTrainingBenchmark.Run(args[1..]),
@@ -13,6 +13,11 @@ return args.FirstOrDefault() switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("Usage: HyperRepHub.Benchmarks zoo-training [--models M] [--steps S] [--batches 10,64] [--threads T]");
+    Console.Error.WriteLine(
+        "Usage: HyperRepHub.Benchmarks zoo-training [--models M] [--steps S] [--batches 10,64] [--threads T] " +
+        "[--workers W] [--models-per-pass N] [--rounds R]");
+    Console.Error.WriteLine(
+        "       HyperRepHub.Benchmarks zoo-step-profile [--models M] [--repeats R] [--batches 10,64] [--threads T] " +
+        "[--layout contiguous]");
     return 2;
 }

@@ -55,7 +55,8 @@ internal static class StepProfile
         for (int i = 0; i < spec.Layers.Count; i++)
         {
             var layer = spec.Layers[i];
-            var layerParameters = layer.Kind is LayerKind.Conv2d or LayerKind.Residual1x1 or LayerKind.Linear ? parameters[p++] : default;
+            bool hasParameters = layer.Kind is LayerKind.Conv2d or LayerKind.Residual1x1 or LayerKind.Linear;
+            var layerParameters = hasParameters ? parameters[p++] : default;
             var input = x.detach().requires_grad_(i > 0);
             Tensor Forward() => PopulationForward.ApplyLayer(layer, layerParameters, input, models, true);
             double forward = Time(repeats, Forward);
@@ -94,7 +95,7 @@ internal static class StepProfile
     private static Tensor RandomWeights(ArchitectureSpec spec, int models) =>
         (rand(models, spec.ParameterCount) - 0.5).mul_(0.2).requires_grad_(true);
 
-    /// <summary>The median time of <paramref name="repeats"/> runs after three warm-up runs, in milliseconds.</summary>
+    /// <summary>Returns the median time of <paramref name="repeats"/> runs after three warm-up runs, in milliseconds.</summary>
     private static double Time(int repeats, Action action)
     {
         for (int i = 0; i < 3; i++)

@@ -20,7 +20,9 @@ internal static class ZooTrainingBenchmark
         var batches = (Options.Get(args, "--batches") ?? "10,64").Split(',').Select(int.Parse).ToArray();
         int workers = Options.Int(args, "--workers", 1);
         int rounds = Options.Int(args, "--rounds", 1);
-        int? perPass = Options.Get(args, "--models-per-pass") is null ? null : Options.Int(args, "--models-per-pass", 0);
+        int? perPass = Options.Get(args, "--models-per-pass") is null
+            ? null
+            : Options.Int(args, "--models-per-pass", 0);
         Options.ApplyThreads(args);
 
         var spec = BuiltInArchitectures.CnnSmall;

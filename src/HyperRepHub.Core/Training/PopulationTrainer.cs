@@ -102,7 +102,9 @@ public sealed class PopulationTrainer(ArchitectureSpec spec, ImageDataset train,
         state.Optimizer.Apply(state.Weights, gradient);
     }
 
-    /// <summary>Computes the gradient <c>[n, P]</c> of each model's mean loss on its batch <c>indices</c> <c>[n, b]</c>.</summary>
+    /// <summary>
+    /// Computes the gradient <c>[n, P]</c> of each model's mean loss on its batch <c>indices</c> <c>[n, b]</c>.
+    /// </summary>
     private Tensor Gradient(Tensor weights, Tensor indices)
     {
         long models = indices.shape[0];

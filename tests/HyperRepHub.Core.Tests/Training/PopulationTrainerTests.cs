@@ -72,7 +72,8 @@ public sealed class PopulationTrainerTests
     {
         var data = TestData.RandomImages(4, seed: 4);
 
-        var error = Assert.Throws<ArgumentOutOfRangeException>(() => new PopulationTrainer(Spec, data, data) { Workers = 0 });
+        var error = Assert.Throws<ArgumentOutOfRangeException>(
+            () => new PopulationTrainer(Spec, data, data) { Workers = 0 });
 
         Assert.Equal("Workers", error.ParamName);
     }
