@@ -24,7 +24,8 @@ namespace HyperRepHub.Core.HyperRepresentations.Model;
 /// <param name="WeightDecay">Adam weight decay.</param>
 /// <param name="BatchSize">Samples per step; an epoch uses complete batches only.</param>
 /// <param name="Epochs">Maximum number of epochs.</param>
-/// <param name="PlateauFactor">Factor the learning rate is multiplied by on a validation plateau.</param>
+/// <param name="PlateauFactor">Factor the learning rate is multiplied by on a validation plateau; 1 keeps it
+/// constant.</param>
 /// <param name="PlateauPatience">Epochs without validation improvement before the learning rate drops.</param>
 /// <param name="EarlyStoppingPatience">Epochs without validation improvement before training stops; 0 disables.</param>
 /// <param name="ErasingProbability">Probability that random erasing zeroes a block of a view.</param>
@@ -78,20 +79,22 @@ public sealed record HyperRepConfig(
         Dropout: 0.1, ProjectionLayers: 4, ProjectionHidden: 400, ProjectionOutput: 50);
 
     /// <summary>
-    /// The CPU default: d_model 128, 4 heads, 2 + 2 blocks, feed-forward 256, latent 128, projection head of
-    /// 4 layers (hidden 128, output 32), Adam lr 1e-3, batch 32, up to 300 epochs with early stopping after 50
-    /// epochs without validation improvement. About 1.5M parameters for CNN-s, roughly 30 times fewer than
-    /// <see cref="Paper"/>, and batches small enough that a 30-model zoo (about 100 training checkpoints) still
-    /// gives 3 steps per epoch.
+    /// The CPU default: d_model 64, 4 heads, 2 + 2 blocks, feed-forward 128, latent 64, projection head of 4 layers
+    /// (hidden 64, output 32), Adam lr 1e-3, batch 32, 400 epochs. Inputs are standardised per layer, views are
+    /// erased but not permuted, the learning rate stays constant and the last epoch's network is kept.
     /// </summary>
     /// <remarks>
-    /// NOTE: the training time (under 10 minutes on two cores is the aim) and the reconstructed models' accuracy
-    /// have not been measured on a real 30-model zoo yet; the epoch count comes from a FLOP estimate.
+    /// Measured on a 30-model MNIST zoo (21 training models): with neuron permutation on every view the
+    /// reconstruction loss was still 0.90 after 100 epochs (the mean model scores about 1), and with the
+    /// best-validation network kept it was the mean predictor, because validation models of so small a zoo are
+    /// never reconstructed. With these settings it reconstructs its training split in a few minutes. Validation and
+    /// test models of a zoo that size stay out of reach; the quality report says so.
     /// </remarks>
     public static HyperRepConfig CpuDefault { get; } = new(
-        DModel: 128, Heads: 4, EncoderBlocks: 2, DecoderBlocks: 2, FeedForward: 256, LatentDimension: 128,
-        Dropout: 0.1, ProjectionLayers: 4, ProjectionHidden: 128, ProjectionOutput: 32,
-        LearningRate: 1e-3, BatchSize: 32, Epochs: 300, PlateauPatience: 20, EarlyStoppingPatience: 50);
+        DModel: 64, Heads: 4, EncoderBlocks: 2, DecoderBlocks: 2, FeedForward: 128, LatentDimension: 64,
+        Dropout: 0.1, ProjectionLayers: 4, ProjectionHidden: 64, ProjectionOutput: 32,
+        LearningRate: 1e-3, BatchSize: 32, Epochs: 400, PlateauFactor: 1, EarlyStoppingPatience: 0,
+        PermutationProbability: 0, NormalizeInputs: true, KeepBestValidation: false);
 
     /// <summary>Preset names accepted by <see cref="FromPreset"/>.</summary>
     public static IReadOnlyList<string> PresetNames { get; } = ["cpu", "paper"];

@@ -85,7 +85,7 @@ public sealed class HyperRepTrainer
         var (validationLoss, validationR2) = Validate(run);
         var (schedule, improved, reduce) = run.State.Schedule.Step(validationLoss, config.PlateauPatience);
         double learningRate = run.State.LearningRate;
-        if (reduce)
+        if (reduce && config.PlateauFactor < 1)
         {
             learningRate *= config.PlateauFactor;
             SetLearningRate(run.Optimizer, learningRate);
