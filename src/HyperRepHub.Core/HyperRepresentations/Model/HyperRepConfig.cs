@@ -84,10 +84,10 @@ public sealed record HyperRepConfig(
     /// erased but not permuted, the learning rate stays constant and the last epoch's network is kept.
     /// </summary>
     /// <remarks>
-    /// Measured on a 30-model MNIST zoo (21 training models): with neuron permutation on every view the
-    /// reconstruction loss was still 0.90 after 100 epochs (the mean model scores about 1), and with the
-    /// best-validation network kept it was the mean predictor, because validation models of so small a zoo are
-    /// never reconstructed. With these settings it reconstructs its training split in a few minutes. Validation and
+    /// Measured on a 30-model MNIST zoo (21 training models). With neuron permutation on every view, the
+    /// reconstruction loss was still 0.90 after 100 epochs (the mean model scores about 1). With the best-validation
+    /// network kept, the saved network was the mean predictor: validation models of so small a zoo are never
+    /// reconstructed. With these settings it reconstructs its training split in a few minutes. Validation and
     /// test models of a zoo that size stay out of reach; the quality report says so.
     /// </remarks>
     public static HyperRepConfig CpuDefault { get; } = new(

@@ -2,7 +2,7 @@ namespace HyperRepHub.Core.HyperRepresentations.Quality;
 
 /// <summary>
 /// Reconstruction quality on one zoo split. On the training split it shows how well the hyper-representation fits
-/// the models its anchors come from; samplers draw near those anchors, so this is what sampled models inherit.
+/// the models its anchors come from. Samplers draw near those anchors, so sampled models inherit this fit.
 /// </summary>
 /// <param name="Checkpoints">Number of checkpoints reconstructed.</param>
 /// <param name="R2">R² of the reconstruction over all parameters.</param>
