@@ -41,6 +41,13 @@ public sealed class EndToEndTests(ApiServerFixture server)
             PopulationId = population.PopulationId,
         }).ResponseAsync.WaitAsync(Timeout);
         var files = await DownloadAsync(population.PopulationId, epoch: 0).WaitAsync(Timeout);
+        var earlyEnsemble = new EvaluateEnsembleRequest
+        {
+            PopulationId = population.PopulationId, Dataset = "mnist", Epoch = 1, TestImages = 200,
+        };
+        earlyEnsemble.Sizes.Add(1);
+        var earlyError = await Assert.ThrowsAsync<RpcException>(
+            () => _populations.EvaluateEnsembleAsync(earlyEnsemble).ResponseAsync.WaitAsync(Timeout));
         var fineTune = await _populations.FineTunePopulationAsync(new FineTunePopulationRequest
         {
             PopulationId = population.PopulationId, Dataset = "mnist", Epochs = 1, TrainImages = 200, TestImages = 200,
@@ -71,6 +78,8 @@ public sealed class EndToEndTests(ApiServerFixture server)
         Assert.Equal(zooId, population.ZooId);
         Assert.True(statistics.NoveltyMean > 0);
         Assert.Equal(5, files.Count);
+        Assert.Equal(StatusCode.FailedPrecondition, earlyError.StatusCode);
+        Assert.Contains("no weights at epoch 1", earlyError.Status.Detail);
         foreach (var file in files)
         {
             var checkpoint = await SafetensorsCheckpointReader.ReadAsync(new MemoryStream(file),
