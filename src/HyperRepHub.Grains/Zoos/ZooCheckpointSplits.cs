@@ -12,7 +12,7 @@ public static class ZooCheckpointSplits
     /// <summary>
     /// Returns the checkpoints of each split in model, then epoch order. A split without models is left out.
     /// </summary>
-    /// <exception cref="HubException">FailedPrecondition when the zoo has no checkpoint at any of the epochs.</exception>
+    /// <exception cref="HubException">FailedPrecondition when the zoo has no checkpoints at these epochs.</exception>
     public static IReadOnlyDictionary<ZooSplit, ZooCheckpoint[]> Assign(ZooDetails zoo,
         IReadOnlyCollection<int> epochs)
     {

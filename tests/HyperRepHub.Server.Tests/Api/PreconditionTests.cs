@@ -114,7 +114,10 @@ public sealed class PreconditionTests(ApiServerFixture server)
 
     private async Task<RpcException> TrainAsync(string zooId, string id, HyperRepresentationConfig config)
     {
-        var request = new TrainHyperRepresentationRequest { ZooId = zooId, HyperRepresentationId = id, Config = config };
+        var request = new TrainHyperRepresentationRequest
+        {
+            ZooId = zooId, HyperRepresentationId = id, Config = config,
+        };
         return await Assert.ThrowsAsync<RpcException>(
             () => _hyperReps.TrainHyperRepresentationAsync(request).ResponseAsync.WaitAsync(Timeout));
     }
