@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Builder;
 
 namespace HyperRepHub.Cli.Tests;
 
-/// <summary>Hub commands reject invalid input before they call the hub, and print errors on lines of their own.</summary>
+/// <summary>Hub commands reject invalid input before calling the hub, and print errors on lines of their own.</summary>
 public sealed class HubCommandInputTests : IDisposable
 {
     // Nothing listens on port 1, so a command that got past its input checks would fail with Unavailable instead.

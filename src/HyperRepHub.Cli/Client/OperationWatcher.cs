@@ -19,7 +19,7 @@ public sealed class OperationWatcher(HubClient client)
     public TimeSpan MaxDelay { get; init; } = TimeSpan.FromSeconds(5);
 
     /// <summary>
-    /// Longest time <see cref="WaitAsync"/> waits for a final state before it throws; null waits without limit.
+    /// Maximum time <see cref="WaitAsync"/> waits for a final state before it throws; null waits without limit.
     /// Default null.
     /// </summary>
     public TimeSpan? Timeout { get; init; }

@@ -44,11 +44,8 @@ internal static class FineTuneCommand
         DefaultValueFactory = _ => 50,
     };
 
-    private static readonly Option<string> DatasetOption = new("--dataset")
-    {
-        Description = "Dataset to train and evaluate on: mnist or fashion-mnist (another one than the zoo's is transfer).",
-        DefaultValueFactory = _ => "mnist",
-    };
+    private static readonly Option<string> DatasetOption =
+        CommonOptions.Dataset("to train and evaluate on (one other than the zoo's is transfer learning)");
 
     private static readonly Option<int> EpochsOption = new("--epochs")
     {
@@ -89,7 +86,7 @@ internal static class FineTuneCommand
         Required = true,
     };
 
-    private static readonly Option<bool> JsonOption = new("--json") { Description = "Print the per-epoch history as JSON." };
+    private static readonly Option<bool> JsonOption = CommonOptions.Json("the per-epoch history");
 
     public static Command Create()
     {

@@ -17,11 +17,7 @@ internal static class HubTrainCommands
             Description = "Built-in architecture.",
             DefaultValueFactory = _ => "cnn-s",
         };
-        var dataset = new Option<string>("--dataset")
-        {
-            Description = "mnist or fashion-mnist.",
-            DefaultValueFactory = _ => "mnist",
-        };
+        var dataset = CommonOptions.Dataset("to train on");
         var models = new Option<int>("--models") { Description = "Number of models (0: the hub's default)." };
         var command = new Command("train", "Train a zoo of small CNNs on a dataset.")
             .With(zooId, architecture, dataset, models, Epochs(), Seed());
@@ -85,11 +81,7 @@ internal static class HubTrainCommands
     public static Command CreateFineTune()
     {
         var population = new Option<string>("--population") { Description = "Id of the population on the hub." };
-        var dataset = new Option<string>("--dataset")
-        {
-            Description = "mnist or fashion-mnist.",
-            DefaultValueFactory = _ => "mnist",
-        };
+        var dataset = CommonOptions.Dataset("to train and evaluate on");
         var command = new Command("finetune", "Fine-tune every model of a population.")
             .With(population, dataset, Epochs(), Seed());
         command.SetAction((parseResult, cancellationToken) => HubCommandContext.RunAsync(parseResult,
@@ -105,7 +97,7 @@ internal static class HubTrainCommands
 
     private static Option<int> Epochs() => new("--epochs") { Description = "Training epochs (0: the hub's default)." };
 
-    private static Option<long> Seed() => new("--seed") { Description = "Random seed (0: the hub's default)." };
+    private static Option<long> Seed() => CommonOptions.Seed("the hub's run (0: the hub's default)", 0);
 
     private static string Require(HubCommandContext context, string name) =>
         context.Get<string?>(name, null) is { Length: > 0 } value

@@ -77,10 +77,8 @@ internal static class HyperRepTrainCommand
         Description = "Seed of initialisation, data order, augmentation and dropout (default 42).",
     };
 
-    private static readonly Option<bool> JsonOption = new("--json")
-    {
-        Description = "Print each epoch and the result as one JSON object per line.",
-    };
+    private static readonly Option<bool> JsonOption =
+        CommonOptions.Json("each epoch and the result, one object per line,");
 
     public static Command Create()
     {

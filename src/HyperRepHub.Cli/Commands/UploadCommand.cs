@@ -24,10 +24,8 @@ internal static class UploadCommand
         {
             Description = "Built-in architecture (cnn-s, cnn-l) when the folder has no manifest.json.",
         };
-        var dataset = new Option<string?>("--dataset")
-        {
-            Description = "Dataset the models were trained on (e.g. mnist).",
-        };
+        var dataset = CommonOptions.OptionalDataset("the models were trained on",
+            "default: the folder's manifest.json, if any");
         var epoch = new Option<int>("--epoch") { Description = "Epoch recorded for files of a flat folder." };
         var command = new Command("upload", "Upload a local zoo folder to the hub.");
         command.Arguments.Add(directory);

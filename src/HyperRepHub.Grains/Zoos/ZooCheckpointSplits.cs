@@ -34,7 +34,7 @@ public static class ZooCheckpointSplits
     }
 
     /// <summary>
-    /// Checks that every split has checkpoints at <paramref name="epochs"/> and that the training split holds at
+    /// Checks that every split has checkpoints at <paramref name="epochs"/> and that the training split contains at
     /// least <paramref name="batchSize"/> of them, which a hyper-representation needs to train.
     /// </summary>
     /// <exception cref="HubException">FailedPrecondition naming the split or the batch size.</exception>
