@@ -93,6 +93,10 @@ public sealed record HyperRepresentationInfo(
 /// <param name="TopFraction">Keep the best anchors by accuracy: 0.3 keeps the top 30%, 1 keeps all.</param>
 /// <param name="ConditionZooId">A zoo the hyper-representation never saw whose embeddings become the anchors.</param>
 /// <param name="Bandwidth">KDE bandwidth; 0 takes the hub's default.</param>
+/// <param name="Evaluate">
+/// Whether the hub also measures the models' accuracy on the whole test split of the zoo's dataset. The summary
+/// appears as epoch 0 in the statistics.
+/// </param>
 public sealed record PopulationGeneration(
     string HyperRepresentationId,
     string Method,
@@ -101,7 +105,7 @@ public sealed record PopulationGeneration(
     long Seed,
     string ConditionZooId = "",
     double Bandwidth = 0,
-    bool Evaluate = true);
+    bool Evaluate = false);
 
 /// <summary>A generated population on the hub.</summary>
 public sealed record PopulationInfo(

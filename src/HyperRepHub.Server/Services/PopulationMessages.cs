@@ -31,7 +31,9 @@ internal static class PopulationMessages
         request.TopFraction == 0 ? DefaultTopFraction : request.TopFraction,
         request.Seed,
         request.Bandwidth == 0 ? DefaultBandwidth : request.Bandwidth,
-        request.ConditionZooId.Length == 0 ? null : request.ConditionZooId);
+        request.ConditionZooId.Length == 0 ? null : request.ConditionZooId,
+        request.Evaluate,
+        request.EvaluateTestImages);
 
     public static Population ToMessage(PopulationDetails details)
     {

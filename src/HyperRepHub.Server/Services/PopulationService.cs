@@ -48,7 +48,8 @@ public sealed partial class PopulationService(IGrainFactory grainFactory, ICheck
     {
         if (request.Epoch < 0)
         {
-            throw HubException.InvalidArgument("epoch", $"must be 0 (the generated weights) or more, got {request.Epoch}.");
+            throw HubException.InvalidArgument("epoch",
+                $"must be 0 (the generated weights) or more, got {request.Epoch}.");
         }
 
         var details = await grainFactory.GetGrain<IPopulationGrain>(request.PopulationId).GetAsync();

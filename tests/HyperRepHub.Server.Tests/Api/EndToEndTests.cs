@@ -35,6 +35,7 @@ public sealed class EndToEndTests(ApiServerFixture server)
         var population = await _populations.GeneratePopulationAsync(new GeneratePopulationRequest
         {
             HyperRepresentationId = training.HyperRepresentationId, Method = SamplingMethod.Kde, Count = 5, Seed = 3,
+            Evaluate = true, EvaluateTestImages = 200,
         }).ResponseAsync.WaitAsync(Timeout);
         var statistics = await _populations.GetPopulationStatisticsAsync(new GetPopulationStatisticsRequest
         {
@@ -77,6 +78,11 @@ public sealed class EndToEndTests(ApiServerFixture server)
         Assert.Equal(5, hyperRep.LayerStd.Count);
         Assert.Equal(zooId, population.ZooId);
         Assert.True(statistics.NoveltyMean > 0);
+        var generatedAccuracy = Assert.Single(statistics.Accuracy);
+        Assert.Equal(0, generatedAccuracy.Epoch);
+        Assert.Equal("mnist", generatedAccuracy.Dataset);
+        Assert.InRange(generatedAccuracy.Mean, 0, 1);
+        Assert.InRange(generatedAccuracy.Min, 0, generatedAccuracy.Max);
         Assert.Equal(5, files.Count);
         Assert.Equal(StatusCode.FailedPrecondition, earlyError.StatusCode);
         Assert.Contains("no weights at epoch 1", earlyError.Status.Detail);

@@ -88,6 +88,22 @@ public sealed class PreconditionTests(ApiServerFixture server)
     }
 
     [Fact]
+    public async Task GeneratePopulation_NegativeEvaluateImages_ReturnsInvalidArgument()
+    {
+        var request = new GeneratePopulationRequest
+        {
+            HyperRepresentationId = "hr-any-id", Method = SamplingMethod.Kde, Count = 5, Evaluate = true,
+            EvaluateTestImages = -1,
+        };
+
+        var error = await Assert.ThrowsAsync<RpcException>(
+            () => _populations.GeneratePopulationAsync(request).ResponseAsync.WaitAsync(Timeout));
+
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.Contains("evaluate_test_images", error.Status.Detail);
+    }
+
+    [Fact]
     public async Task DownloadWeights_NegativeEpoch_ReturnsInvalidArgument()
     {
         using var call = _populations.DownloadWeights(
