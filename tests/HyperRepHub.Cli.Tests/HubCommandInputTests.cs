@@ -38,7 +38,7 @@ public sealed class HubCommandInputTests : IDisposable
     }
 
     [Fact]
-    public async Task Upload_SecondFileRejected_PrintsErrorOnOwnLine()
+    public async Task Upload_FailedFile_EndsProgressLine()
     {
         await File.WriteAllBytesAsync(Path.Combine(_directory, "model-a.pt"), [1, 2, 3]);
         await File.WriteAllBytesAsync(Path.Combine(_directory, "model-b.pt"), [4, 5, 6]);

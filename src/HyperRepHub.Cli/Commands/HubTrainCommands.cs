@@ -1,5 +1,6 @@
 using System.CommandLine;
 using HyperRepHub.Cli.Client;
+using HyperRepHub.Core.Training;
 
 namespace HyperRepHub.Cli.Commands;
 
@@ -34,7 +35,7 @@ internal static class HubTrainCommands
 
                 // Options shared with the local command are forwarded; 0 keeps the hub's default.
                 var operationId = await client.TrainZooAsync(new ZooTraining(id, context.Get("--dataset", "mnist"),
-                    context.Get("--models", 0), context.Get("--epochs", 0), context.Get("--seed", 0L),
+                    context.Get("--models", 0), ZooEpochs(context), context.Get("--seed", 0L),
                     LearningRate: context.Get("--lr", 0.0), BatchSize: context.Get("--batch-size", 0),
                     TrainImages: context.Get("--max-train-images", 0),
                     TestImages: context.Get("--max-test-images", 0)), token);
@@ -88,8 +89,12 @@ internal static class HubTrainCommands
             cancellationToken, async (context, token) =>
             {
                 using var client = context.Connect();
+                var preset = FindPreset(context);
                 var operationId = await client.FineTuneAsync(new FineTuning(Require(context, "--population"),
-                    context.Get("--dataset", "mnist"), context.Get("--epochs", 1), context.Get("--seed", 0L)), token);
+                    context.Get("--dataset", "mnist"), context.Get("--epochs", 1), context.Get("--seed", 0L),
+                    LearningRate: context.Get<double?>("--lr", null) ?? preset?.LearningRate ?? 0,
+                    BatchSize: context.Get<int?>("--batch-size", null) ?? preset?.BatchSize ?? 0,
+                    TrainImages: context.Get<int?>("--train-images", null) ?? 0), token);
                 return await FinishAsync(context, client, operationId, token);
             }));
         return command;
@@ -97,7 +102,38 @@ internal static class HubTrainCommands
 
     private static Option<int> Epochs() => new("--epochs") { Description = "Training epochs (0: the hub's default)." };
 
-    private static Option<long> Seed() => CommonOptions.Seed("the hub's run (0: the hub's default)", 0);
+    private static Option<long> Seed() =>
+        CommonOptions.Seed("the run on the hub, which a run here ignores (0: the hub's default)", 0);
+
+    private static ZooTrainingConfig? FindPreset(HubCommandContext context)
+    {
+        string? name = context.Get<string?>("--preset", null);
+        try
+        {
+            return name is null ? null : TrainingPresets.Get(name);
+        }
+        catch (ArgumentException error)
+        {
+            throw new HubClientException($"Invalid --preset '{name}': use paper or fast.", inner: error);
+        }
+    }
+
+    /// <summary>
+    /// Returns <c>--epochs</c>, or the fast preset's epochs, because the hub trains zoos with the fast preset's
+    /// initialisation and optimiser only.
+    /// </summary>
+    private static int ZooEpochs(HubCommandContext context)
+    {
+        string preset = context.Get("--preset", TrainingPresets.Fast.Preset);
+        if (!string.Equals(preset, TrainingPresets.Fast.Preset, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new HubClientException(
+                $"Invalid --preset '{preset}': the hub trains zoos with the 'fast' preset only; drop --preset, " +
+                "or pass --out to train here.");
+        }
+
+        return context.Get<int?>("--epochs", null) ?? TrainingPresets.Fast.Epochs;
+    }
 
     private static string Require(HubCommandContext context, string name) =>
         context.Get<string?>(name, null) is { Length: > 0 } value

@@ -21,7 +21,7 @@ public sealed class PreconditionTests(ApiServerFixture server)
     private readonly OperationClient _operations = new(server.Channel);
 
     [Fact]
-    public async Task TrainHyperRepresentation_MissingEpochs_FailsWithoutStoring()
+    public async Task TrainHyperRepresentation_MissingEpochs_Rejected()
     {
         string zooId = await TinyZoo.UploadAsync(_zoos).WaitAsync(Timeout);
         var config = TinyZoo.TinyConfig();
@@ -38,7 +38,7 @@ public sealed class PreconditionTests(ApiServerFixture server)
     }
 
     [Fact]
-    public async Task TrainHyperRepresentation_EmptyTestSplit_FailsWithoutStoring()
+    public async Task TrainHyperRepresentation_EmptyTestSplit_Rejected()
     {
         // Four models split 3 train, 1 validation and 0 test.
         string zooId = await TinyZoo.UploadAsync(_zoos, models: 4).WaitAsync(Timeout);
@@ -53,7 +53,7 @@ public sealed class PreconditionTests(ApiServerFixture server)
     }
 
     [Fact]
-    public async Task TrainHyperRepresentation_BatchLargerThanTrainSplit_FailsWithoutStoring()
+    public async Task TrainHyperRepresentation_BatchOverSplit_Rejected()
     {
         string zooId = await TinyZoo.UploadAsync(_zoos).WaitAsync(Timeout);
         var config = TinyZoo.TinyConfig();
