@@ -70,6 +70,50 @@ public sealed class HubTrainCommandTests
         Assert.Equal(32, request.BatchSize);
     }
 
+    [Fact]
+    public async Task HyperRepTrain_Defaults_SendsCpuPreset()
+    {
+        var requests = new TrainingRequests();
+        await using var hub = await StartAsync(requests);
+
+        var (exitCode, _, error) = await HyperrepProcess.RunAsync(
+            "hyper-rep", "train", "--zoo-id", "zoo-a", "--hub", hub.Address.ToString());
+
+        Assert.True(exitCode == 0, error);
+        var config = Assert.Single(requests.HyperReps).Config;
+        Assert.Equal(128, config.DModel);
+        Assert.Equal(256, config.FeedForward);
+        Assert.Equal(128, config.LatentDimension);
+        Assert.Equal(32, config.BatchSize);
+        Assert.Equal(300, config.Epochs);
+        Assert.Equal(50, config.EarlyStoppingPatience);
+        Assert.Equal(1e-3, config.LearningRate);
+        Assert.Equal(42, config.Seed);
+        Assert.False(config.DisableLayerWiseNormalisation);
+        Assert.False(config.LayerMeanReduction);
+    }
+
+    [Fact]
+    public async Task HyperRepTrain_PresetAndOverrides_Forwarded()
+    {
+        var requests = new TrainingRequests();
+        await using var hub = await StartAsync(requests);
+
+        var (exitCode, _, error) = await HyperrepProcess.RunAsync("hyper-rep", "train", "--zoo-id", "zoo-a",
+            "--preset", "paper", "--feed-forward", "64", "--reduction", "LayerMean", "--no-lwln", "--seed", "7",
+            "--zoo-epochs", "3", "4", "--hub", hub.Address.ToString());
+
+        Assert.True(exitCode == 0, error);
+        var request = Assert.Single(requests.HyperReps);
+        Assert.Equal(800, request.Config.DModel);
+        Assert.Equal(64, request.Config.FeedForward);
+        Assert.Equal(700, request.Config.LatentDimension);
+        Assert.True(request.Config.LayerMeanReduction);
+        Assert.True(request.Config.DisableLayerWiseNormalisation);
+        Assert.Equal(7, request.Config.Seed);
+        Assert.Equal([3, 4], request.Config.ZooEpochs);
+    }
+
     private static Task<TestHub> StartAsync(TrainingRequests requests)
     {
         var script = new OperationScript
@@ -81,6 +125,7 @@ public sealed class HubTrainCommandTests
             {
                 app.MapGrpcService<RecordingZooTraining>();
                 app.MapGrpcService<RecordingFineTuning>();
+                app.MapGrpcService<RecordingHyperRepTraining>();
                 app.MapGrpcService<ScriptedOperationService>();
             },
             services => services.AddSingleton(requests).AddSingleton(script));
@@ -92,6 +137,23 @@ public sealed class HubTrainCommandTests
         public ConcurrentQueue<TrainZooRequest> Zoos { get; } = new();
 
         public ConcurrentQueue<FineTunePopulationRequest> FineTunes { get; } = new();
+
+        public ConcurrentQueue<TrainHyperRepresentationRequest> HyperReps { get; } = new();
+    }
+
+    /// <summary>A hyper-representation service that records each training request.</summary>
+    private sealed class RecordingHyperRepTraining(TrainingRequests requests)
+        : HyperRepresentationService.HyperRepresentationServiceBase
+    {
+        public override Task<TrainHyperRepresentationResponse> TrainHyperRepresentation(
+            TrainHyperRepresentationRequest request, ServerCallContext context)
+        {
+            requests.HyperReps.Enqueue(request);
+            return Task.FromResult(new TrainHyperRepresentationResponse
+            {
+                HyperRepresentationId = "hr-a", OperationId = "op-hyper-rep",
+            });
+        }
     }
 
     /// <summary>A zoo service that has every zoo and records each training request.</summary>

@@ -1,3 +1,5 @@
+using HyperRepHub.Core.HyperRepresentations.Model;
+
 namespace HyperRepHub.Cli.Client;
 
 /// <summary>Where an operation is in its life; the last three are final.</summary>
@@ -60,9 +62,14 @@ public sealed record ZooCreation(string ZooId, string Architecture, string Archi
 public sealed record ZooTraining(string ZooId, string Dataset, int ModelCount, int Epochs, long Seed,
     double LearningRate = 0, int BatchSize = 0, int TrainImages = 0, int TestImages = 0);
 
-/// <summary>Hyper-representation training options; zero fields take the hub's defaults.</summary>
+/// <summary>
+/// Hyper-representation training options. Zero fields take the values of <paramref name="Config"/> when it is set,
+/// else the hub's defaults.
+/// </summary>
 /// <param name="DisableLayerWiseNormalisation">Train the baseline with plain MSE instead of layer-wise
 /// normalised reconstruction loss.</param>
+/// <param name="Config">A complete configuration to send, such as a local preset with overrides; null sends only the
+/// fields above.</param>
 public sealed record HyperRepresentationTraining(
     string ZooId,
     string HyperRepresentationId,
@@ -73,7 +80,8 @@ public sealed record HyperRepresentationTraining(
     int ModelWidth = 0,
     int BatchSize = 0,
     double LearningRate = 0,
-    IReadOnlyList<int>? EpochsToTrainOn = null);
+    IReadOnlyList<int>? EpochsToTrainOn = null,
+    HyperRepConfig? Config = null);
 
 /// <summary>The ids a started hyper-representation training returns.</summary>
 public sealed record StartedTraining(string HyperRepresentationId, string OperationId);

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using HyperRepHub.Cli.Client;
+using HyperRepHub.Core.HyperRepresentations.Model;
 using HyperRepHub.Core.Training;
 
 namespace HyperRepHub.Cli.Commands;
@@ -65,14 +66,12 @@ internal static class HubTrainCommands
         command.SetAction((parseResult, cancellationToken) => HubCommandContext.RunAsync(parseResult,
             cancellationToken, async (context, token) =>
             {
+                var config = LocalHyperRepConfig(parseResult);
                 using var client = context.Connect();
-                // Sizes shared with the local command are forwarded; 0 keeps the hub's default.
                 var started = await client.TrainHyperRepresentationAsync(new HyperRepresentationTraining(
-                    Require(context, "--zoo-id"), context.Get<string?>("--id", null) ?? "", context.Get("--epochs", 0),
-                    context.Get("--seed", 0L), context.Get("--no-lwln", false),
-                    LatentDimension: context.Get("--latent", 0), ModelWidth: context.Get("--d-model", 0),
-                    BatchSize: context.Get("--batch-size", 0),
-                    EpochsToTrainOn: context.Get<int[]?>("--zoo-epochs", null)), token);
+                    Require(context, "--zoo-id"), context.Get<string?>("--id", null) ?? "", Epochs: 0, Seed: 0,
+                    DisableLayerWiseNormalisation: !config.LayerWiseNormalization,
+                    EpochsToTrainOn: context.Get<int[]?>("--zoo-epochs", null), Config: config), token);
                 context.Error.WriteLine($"training hyper-representation '{started.HyperRepresentationId}'");
                 return await FinishAsync(context, client, started.OperationId, token);
             }));
@@ -104,6 +103,22 @@ internal static class HubTrainCommands
 
     private static Option<long> Seed() =>
         CommonOptions.Seed("the run on the hub, which a run here ignores (0: the hub's default)", 0);
+
+    /// <summary>
+    /// Returns the configuration the local command would train, from <c>--preset</c> and the size options, which
+    /// <see cref="HubCommandMerger"/> joined into this command. Sending all of it keeps the defaults identical.
+    /// </summary>
+    private static HyperRepConfig LocalHyperRepConfig(ParseResult parseResult)
+    {
+        try
+        {
+            return HyperRepTrainCommand.BuildConfig(parseResult);
+        }
+        catch (ArgumentException error)
+        {
+            throw new HubClientException($"Invalid hyper-representation option: {error.Message}", inner: error);
+        }
+    }
 
     private static ZooTrainingConfig? FindPreset(HubCommandContext context)
     {

@@ -130,7 +130,12 @@ internal static class HyperRepTrainCommand
         }
     }
 
-    private static HyperRepConfig BuildConfig(ParseResult parseResult)
+    /// <summary>
+    /// Returns the configuration that <c>--preset</c> and the size options select. The hub version of the command
+    /// sends the same configuration, so both train the same model by default.
+    /// </summary>
+    /// <exception cref="ArgumentException">An unknown preset, or a size out of range.</exception>
+    internal static HyperRepConfig BuildConfig(ParseResult parseResult)
     {
         var config = HyperRepConfig.FromPreset(parseResult.GetValue(PresetOption)!);
         config = config with { LayerWiseNormalization = !parseResult.GetValue(NoLwlnOption) };
