@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace HyperRepHub.Cli.Tests;
 
-/// <summary>The hub versions of the training commands forward the options they share with the local ones.</summary>
+/// <summary>The hub commands forward the options they share with the local ones, with the same defaults.</summary>
 public sealed class HubTrainCommandTests
 {
     [Fact]
@@ -114,6 +114,26 @@ public sealed class HubTrainCommandTests
         Assert.Equal([3, 4], request.Config.ZooEpochs);
     }
 
+    [Fact]
+    public async Task Generate_Defaults_MatchSampleCommand()
+    {
+        var requests = new TrainingRequests();
+        await using var hub = await StartAsync(requests);
+
+        var (exitCode, output, error) = await HyperrepProcess.RunAsync(
+            "generate", "--hyper-rep", "hr-a", "--hub", hub.Address.ToString());
+
+        Assert.True(exitCode == 0, error);
+        var request = Assert.Single(requests.Generations);
+        Assert.Equal(0.3, request.TopFraction);
+        Assert.Equal(1, request.Seed);
+        Assert.Equal(50, request.Count);
+        Assert.Equal(SamplingMethod.Kde, request.Method);
+        Assert.True(request.Evaluate);
+        Assert.Equal(1000, request.EvaluateTestImages);
+        Assert.Contains("pop-a", output);
+    }
+
     private static Task<TestHub> StartAsync(TrainingRequests requests)
     {
         var script = new OperationScript
@@ -124,7 +144,7 @@ public sealed class HubTrainCommandTests
             app =>
             {
                 app.MapGrpcService<RecordingZooTraining>();
-                app.MapGrpcService<RecordingFineTuning>();
+                app.MapGrpcService<RecordingPopulations>();
                 app.MapGrpcService<RecordingHyperRepTraining>();
                 app.MapGrpcService<ScriptedOperationService>();
             },
@@ -139,6 +159,8 @@ public sealed class HubTrainCommandTests
         public ConcurrentQueue<FineTunePopulationRequest> FineTunes { get; } = new();
 
         public ConcurrentQueue<TrainHyperRepresentationRequest> HyperReps { get; } = new();
+
+        public ConcurrentQueue<GeneratePopulationRequest> Generations { get; } = new();
     }
 
     /// <summary>A hyper-representation service that records each training request.</summary>
@@ -169,9 +191,20 @@ public sealed class HubTrainCommandTests
         }
     }
 
-    /// <summary>A population service that records each fine-tuning request.</summary>
-    private sealed class RecordingFineTuning(TrainingRequests requests) : PopulationService.PopulationServiceBase
+    /// <summary>A population service that records each fine-tuning and generation request.</summary>
+    private sealed class RecordingPopulations(TrainingRequests requests) : PopulationService.PopulationServiceBase
     {
+        public override Task<Population> GeneratePopulation(GeneratePopulationRequest request,
+            ServerCallContext context)
+        {
+            requests.Generations.Enqueue(request);
+            return Task.FromResult(new Population
+            {
+                PopulationId = "pop-a", HyperRepresentationId = request.HyperRepresentationId, Count = request.Count,
+                Method = request.Method,
+            });
+        }
+
         public override Task<FineTunePopulationResponse> FineTunePopulation(FineTunePopulationRequest request,
             ServerCallContext context)
         {

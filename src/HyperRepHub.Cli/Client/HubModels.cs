@@ -102,9 +102,11 @@ public sealed record HyperRepresentationInfo(
 /// <param name="ConditionZooId">A zoo the hyper-representation never saw whose embeddings become the anchors.</param>
 /// <param name="Bandwidth">KDE bandwidth; 0 takes the hub's default.</param>
 /// <param name="Evaluate">
-/// Whether the hub also measures the models' accuracy on the whole test split of the zoo's dataset. The summary
-/// appears as epoch 0 in the statistics.
+/// Whether the hub also measures the models' accuracy on the test split of the zoo's dataset. The summary appears
+/// as epoch 0 in the statistics.
 /// </param>
+/// <param name="EvaluateTestImages">With <paramref name="Evaluate"/>: evenly spaced test images to use; 0 uses the
+/// whole test split.</param>
 public sealed record PopulationGeneration(
     string HyperRepresentationId,
     string Method,
@@ -113,7 +115,8 @@ public sealed record PopulationGeneration(
     long Seed,
     string ConditionZooId = "",
     double Bandwidth = 0,
-    bool Evaluate = false);
+    bool Evaluate = false,
+    int EvaluateTestImages = 0);
 
 /// <summary>A generated population on the hub.</summary>
 public sealed record PopulationInfo(
