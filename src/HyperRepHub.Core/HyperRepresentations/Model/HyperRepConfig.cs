@@ -32,6 +32,12 @@ namespace HyperRepHub.Core.HyperRepresentations.Model;
 /// <param name="ErasingMaxFraction">Largest erased block, as a fraction of the vector.</param>
 /// <param name="NoiseStd">Standard deviation of Gaussian noise added to each view; 0 disables.</param>
 /// <param name="Seed">Seed of initialisation, shuffling, augmentation and dropout.</param>
+/// <param name="PermutationProbability">Probability that a view gets a random neuron permutation; 1 permutes every
+/// view.</param>
+/// <param name="NormalizeInputs">Whether the network standardises each layer's weights with the training split's
+/// mean and σ before encoding, and maps decoded weights back; the reconstruction loss is unchanged.</param>
+/// <param name="KeepBestValidation">Whether the saved network is the one with the lowest validation loss (true) or
+/// the one after the last epoch (false).</param>
 public sealed record HyperRepConfig(
     int DModel,
     int Heads,
@@ -58,7 +64,10 @@ public sealed record HyperRepConfig(
     double ErasingMinFraction = 0.02,
     double ErasingMaxFraction = 0.33,
     double NoiseStd = 0,
-    long Seed = 42)
+    long Seed = 42,
+    double PermutationProbability = 1,
+    bool NormalizeInputs = false,
+    bool KeepBestValidation = true)
 {
     /// <summary>
     /// The published CNN-s configuration: d_model 800, 4 heads, 2 + 2 blocks, feed-forward 900, latent 700,
@@ -118,6 +127,7 @@ public sealed record HyperRepConfig(
         InRange(Dropout, 0, 0.999, nameof(Dropout));
         InRange(Gamma, 0, 1, nameof(Gamma));
         InRange(ErasingProbability, 0, 1, nameof(ErasingProbability));
+        InRange(PermutationProbability, 0, 1, nameof(PermutationProbability));
         InRange(ErasingMinFraction, 0, ErasingMaxFraction, nameof(ErasingMinFraction));
         InRange(ErasingMaxFraction, ErasingMinFraction, 1, nameof(ErasingMaxFraction));
         InRange(PlateauFactor, 0, 1, nameof(PlateauFactor));

@@ -92,7 +92,7 @@ public sealed class HyperRepTrainer
             HyperRepTrainerLog.LearningRateReduced(logger, learningRate);
         }
 
-        if (improved)
+        if (improved && config.KeepBestValidation)
         {
             TensorFiles.SaveModule(run.Network, Path.Combine(workDirectory, BestModelFile));
         }
@@ -154,7 +154,7 @@ public sealed class HyperRepTrainer
     private HyperRepTrainingResult Finish(TrainingRun run)
     {
         string best = Path.Combine(workDirectory, BestModelFile);
-        if (File.Exists(best))
+        if (config.KeepBestValidation && File.Exists(best))
         {
             TensorFiles.LoadModule(run.Network, best);
         }
