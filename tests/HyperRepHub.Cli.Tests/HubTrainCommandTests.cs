@@ -115,6 +115,20 @@ public sealed class HubTrainCommandTests
     }
 
     [Fact]
+    public async Task HyperRepTrain_LocalOnlyOption_RejectedBeforeCallingHub()
+    {
+        var requests = new TrainingRequests();
+        await using var hub = await StartAsync(requests);
+
+        var (exitCode, _, error) = await HyperrepProcess.RunAsync("hyper-rep", "train", "--zoo-id", "zoo-a",
+            "--normalize-inputs", "true", "--keep-best", "false", "--hub", hub.Address.ToString());
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("The hub does not support --normalize-inputs, --keep-best yet", error);
+        Assert.Empty(requests.HyperReps);
+    }
+
+    [Fact]
     public async Task Generate_Defaults_MatchSampleCommand()
     {
         var requests = new TrainingRequests();

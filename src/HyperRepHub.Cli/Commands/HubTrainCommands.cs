@@ -110,14 +110,38 @@ internal static class HubTrainCommands
     /// </summary>
     private static HyperRepConfig LocalHyperRepConfig(ParseResult parseResult)
     {
+        HyperRepConfig config;
         try
         {
-            return HyperRepTrainCommand.BuildConfig(parseResult);
+            config = HyperRepTrainCommand.BuildConfig(parseResult);
         }
         catch (ArgumentException error)
         {
             throw new HubClientException($"Invalid hyper-representation option: {error.Message}", inner: error);
         }
+
+        // The API has no fields for these settings yet, so the hub always trains with their defaults.
+        var defaults = HyperRepConfig.CpuDefault;
+        var unsupported = new List<string>();
+        if (config.PermutationProbability != defaults.PermutationProbability)
+        {
+            unsupported.Add("--permutation");
+        }
+
+        if (config.NormalizeInputs != defaults.NormalizeInputs)
+        {
+            unsupported.Add("--normalize-inputs");
+        }
+
+        if (config.KeepBestValidation != defaults.KeepBestValidation)
+        {
+            unsupported.Add("--keep-best");
+        }
+
+        return unsupported.Count == 0
+            ? config
+            : throw new HubClientException($"The hub does not support {string.Join(", ", unsupported)} yet: drop " +
+                "them, or pass --out to train here.");
     }
 
     private static ZooTrainingConfig? FindPreset(HubCommandContext context)
