@@ -31,12 +31,10 @@ internal static class HyperRepReportCommand
         Description = "Folder of a hyper-representation trained with --no-lwln, reported beside this one.",
     };
 
-    private static readonly Option<string?> DatasetOption = new("--dataset")
-    {
-        Description = "Dataset to measure accuracy on: mnist or fashion-mnist (default: the zoo's dataset).",
-    };
+    private static readonly Option<string?> DatasetOption =
+        CommonOptions.OptionalDataset("to measure accuracy on", "default: the zoo's dataset");
 
-    private static readonly Option<bool> JsonOption = new("--json") { Description = "Print the report as JSON." };
+    private static readonly Option<bool> JsonOption = CommonOptions.Json("the report");
 
     public static Command Create()
     {

@@ -124,10 +124,8 @@ internal static class HyperRepTrainCommand
         Description = "Seed of initialisation, data order, augmentation and dropout (default 42).",
     };
 
-    private static readonly Option<bool> JsonOption = new("--json")
-    {
-        Description = "Print each epoch and the result as one JSON object per line.",
-    };
+    private static readonly Option<bool> JsonOption =
+        CommonOptions.Json("each epoch and the result, one object per line,");
 
     public static Command Create()
     {
@@ -187,7 +185,12 @@ internal static class HyperRepTrainCommand
         }
     }
 
-    private static HyperRepConfig BuildConfig(ParseResult parseResult)
+    /// <summary>
+    /// Returns the configuration that <c>--preset</c> and the size options select. The hub version of the command
+    /// sends the same configuration, so both train the same model by default.
+    /// </summary>
+    /// <exception cref="ArgumentException">An unknown preset, or a size out of range.</exception>
+    internal static HyperRepConfig BuildConfig(ParseResult parseResult)
     {
         var config = HyperRepConfig.FromPreset(parseResult.GetValue(PresetOption)!);
         config = config with { LayerWiseNormalization = !parseResult.GetValue(NoLwlnOption) };
