@@ -81,12 +81,16 @@ public sealed class HubTrainCommandTests
 
         Assert.True(exitCode == 0, error);
         var config = Assert.Single(requests.HyperReps).Config;
-        Assert.Equal(128, config.DModel);
-        Assert.Equal(256, config.FeedForward);
-        Assert.Equal(128, config.LatentDimension);
+        Assert.Equal(64, config.DModel);
+        Assert.Equal(128, config.FeedForward);
+        Assert.Equal(64, config.LatentDimension);
         Assert.Equal(32, config.BatchSize);
-        Assert.Equal(300, config.Epochs);
-        Assert.Equal(50, config.EarlyStoppingPatience);
+        Assert.Equal(400, config.Epochs);
+        Assert.Equal(0, config.EarlyStoppingPatience);
+        Assert.Equal(1, config.PlateauFactor);
+        Assert.Equal(0, config.PermutationProbability);
+        Assert.False(config.DisableInputNormalisation);
+        Assert.False(config.KeepBestValidation);
         Assert.Equal(1e-3, config.LearningRate);
         Assert.Equal(42, config.Seed);
         Assert.False(config.DisableLayerWiseNormalisation);
@@ -115,17 +119,20 @@ public sealed class HubTrainCommandTests
     }
 
     [Fact]
-    public async Task HyperRepTrain_LocalOnlyOption_RejectedBeforeCallingHub()
+    public async Task HyperRepTrain_TrainingSwitches_Forwarded()
     {
         var requests = new TrainingRequests();
         await using var hub = await StartAsync(requests);
 
         var (exitCode, _, error) = await HyperrepProcess.RunAsync("hyper-rep", "train", "--zoo-id", "zoo-a",
-            "--normalize-inputs", "true", "--keep-best", "false", "--hub", hub.Address.ToString());
+            "--permutation", "0.5", "--normalize-inputs", "false", "--keep-best", "true",
+            "--hub", hub.Address.ToString());
 
-        Assert.Equal(1, exitCode);
-        Assert.Contains("The hub does not support --normalize-inputs, --keep-best yet", error);
-        Assert.Empty(requests.HyperReps);
+        Assert.True(exitCode == 0, error);
+        var config = Assert.Single(requests.HyperReps).Config;
+        Assert.Equal(0.5, config.PermutationProbability);
+        Assert.True(config.DisableInputNormalisation);
+        Assert.True(config.KeepBestValidation);
     }
 
     [Fact]

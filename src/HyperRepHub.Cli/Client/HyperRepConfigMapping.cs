@@ -10,8 +10,7 @@ internal static class HyperRepConfigMapping
     /// <summary>Returns a message with every size, loss and schedule setting of <paramref name="config"/>.</summary>
     /// <remarks>
     /// NOTE: the hub reads most numeric fields of 0 as "use the hub's default", so a setting that is 0 in
-    /// <paramref name="config"/> may differ on the hub. The paper preset's EarlyStoppingPatience of 0, which turns
-    /// early stopping off here, becomes the hub's default patience of 60 epochs.
+    /// <paramref name="config"/> may differ on the hub: a Dropout of 0 becomes the hub's default of 0.1.
     /// </remarks>
     public static HyperRepresentationConfig ToMessage(HyperRepConfig config) => new()
     {
@@ -41,5 +40,8 @@ internal static class HyperRepConfigMapping
         ErasingMaxFraction = config.ErasingMaxFraction,
         NoiseStd = config.NoiseStd,
         Seed = config.Seed,
+        PermutationProbability = config.PermutationProbability,
+        DisableInputNormalisation = !config.NormalizeInputs,
+        KeepBestValidation = config.KeepBestValidation,
     };
 }

@@ -120,28 +120,7 @@ internal static class HubTrainCommands
             throw new HubClientException($"Invalid hyper-representation option: {error.Message}", inner: error);
         }
 
-        // The API has no fields for these settings yet, so the hub always trains with their defaults.
-        var defaults = HyperRepConfig.CpuDefault;
-        var unsupported = new List<string>();
-        if (config.PermutationProbability != defaults.PermutationProbability)
-        {
-            unsupported.Add("--permutation");
-        }
-
-        if (config.NormalizeInputs != defaults.NormalizeInputs)
-        {
-            unsupported.Add("--normalize-inputs");
-        }
-
-        if (config.KeepBestValidation != defaults.KeepBestValidation)
-        {
-            unsupported.Add("--keep-best");
-        }
-
-        return unsupported.Count == 0
-            ? config
-            : throw new HubClientException($"The hub does not support {string.Join(", ", unsupported)} yet: drop " +
-                "them, or pass --out to train here.");
+        return config;
     }
 
     private static ZooTrainingConfig? FindPreset(HubCommandContext context)
