@@ -20,10 +20,10 @@ from torch import nn
 CNN_S_LAYERS = [(8, 26), (6, 201), (4, 25), (20, 37), (10, 21)]
 
 PRESETS = {
-    "cpu": dict(d_model=128, heads=4, blocks=2, feed_forward=256, latent=128, projection_hidden=128,
-                projection_output=32, batch_size=32, lr=1e-3),
+    "cpu": dict(d_model=64, heads=4, blocks=2, feed_forward=128, latent=64, projection_hidden=64,
+                projection_output=32, batch_size=32, lr=1e-3, normalize_inputs=True),
     "paper": dict(d_model=800, heads=4, blocks=2, feed_forward=900, latent=700, projection_hidden=400,
-                  projection_output=50, batch_size=500, lr=1e-4),
+                  projection_output=50, batch_size=500, lr=1e-4, normalize_inputs=False),
 }
 
 
@@ -143,23 +143,29 @@ def main():
     batch_size = args.batch_size or preset.pop("batch_size")
     preset.pop("batch_size", None)
     lr = preset.pop("lr")
+    normalize_inputs = preset.pop("normalize_inputs")
     model = Autoencoder(CNN_S_LAYERS, **preset)
     parameter_count = sum(n * s for n, s in CNN_S_LAYERS)
     weights = torch.randn(batch_size, parameter_count)
     inverse_variance = torch.ones(parameter_count)
+    mean, std = torch.zeros(parameter_count), torch.ones(parameter_count)
     offset = 0
     for neurons, size in CNN_S_LAYERS:
         layer = weights[:, offset:offset + neurons * size]
+        mean[offset:offset + neurons * size] = layer.mean()
+        std[offset:offset + neurons * size] = layer.std().clamp(min=1e-4)
         inverse_variance[offset:offset + neurons * size] = 1 / layer.std().clamp(min=1e-4) ** 2
         offset += neurons * size
+    if not normalize_inputs:
+        mean, std = torch.zeros(parameter_count), torch.ones(parameter_count)
     optimizer = torch.optim.Adam(model.parameters(), lr=lr)
     gamma, temperature = 0.1, 0.1
     model.train()
 
     def step():
         views = torch.cat([weights, weights])
-        z = model.encode(views)
-        reconstruction = ((model.decode(z) - views).square() * inverse_variance).mean()
+        z = model.encode((views - mean) / std)
+        reconstruction = ((model.decode(z) * std + mean - views).square() * inverse_variance).mean()
         projections = model.projection(z)
         contrast = nt_xent(projections[:batch_size], projections[batch_size:], temperature)
         loss = (1 - gamma) * reconstruction + gamma * contrast

@@ -5,8 +5,8 @@ using HyperRepHub.Api.V1;
 namespace HyperRepHub.Cli.Tests;
 
 /// <summary>
-/// An OperationService whose watch calls follow a script: each call sends its list of states, then either ends or
-/// aborts the HTTP/2 stream as a lost connection would.
+/// An OperationService whose watch calls follow a script: each call sends its list of states, optionally waits until
+/// the client leaves, then either ends or aborts the HTTP/2 stream as a lost connection would.
 /// </summary>
 internal sealed class ScriptedOperationService(OperationScript script) : OperationService.OperationServiceBase
 {
@@ -22,6 +22,11 @@ internal sealed class ScriptedOperationService(OperationScript script) : Operati
             await responseStream.WriteAsync(sent);
         }
 
+        if (step.Hang)
+        {
+            await Task.Delay(Timeout.Infinite, context.CancellationToken);
+        }
+
         if (step.Drop)
         {
             await Task.Delay(50);
@@ -33,8 +38,11 @@ internal sealed class ScriptedOperationService(OperationScript script) : Operati
         throw new RpcException(new Status(StatusCode.NotFound, $"Operation '{request.Id}' not found"));
 }
 
-/// <summary>What one watch call sends and whether it then drops the connection.</summary>
-internal sealed record WatchStep(IReadOnlyList<Operation> States, bool Drop);
+/// <summary>
+/// What one watch call sends, whether it then keeps the stream open until the client leaves, and whether it then
+/// drops the connection.
+/// </summary>
+internal sealed record WatchStep(IReadOnlyList<Operation> States, bool Drop, bool Hang = false);
 
 /// <summary>The responses to watch calls, in order; <see cref="Fallback"/> serves every later call.</summary>
 internal sealed class OperationScript

@@ -22,6 +22,7 @@ public sealed partial class HubClient
                     Bandwidth = generation.Bandwidth,
                     ConditionZooId = generation.ConditionZooId,
                     Evaluate = generation.Evaluate,
+                    EvaluateTestImages = generation.EvaluateTestImages,
                 },
                 cancellationToken: cancellationToken)));
     }

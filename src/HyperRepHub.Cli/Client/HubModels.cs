@@ -1,3 +1,5 @@
+using HyperRepHub.Core.HyperRepresentations.Model;
+
 namespace HyperRepHub.Cli.Client;
 
 /// <summary>Where an operation is in its life; the last three are final.</summary>
@@ -60,9 +62,14 @@ public sealed record ZooCreation(string ZooId, string Architecture, string Archi
 public sealed record ZooTraining(string ZooId, string Dataset, int ModelCount, int Epochs, long Seed,
     double LearningRate = 0, int BatchSize = 0, int TrainImages = 0, int TestImages = 0);
 
-/// <summary>Hyper-representation training options; zero fields take the hub's defaults.</summary>
+/// <summary>
+/// Hyper-representation training options. Zero fields take the values of <paramref name="Config"/> when it is set,
+/// else the hub's defaults.
+/// </summary>
 /// <param name="DisableLayerWiseNormalisation">Train the baseline with plain MSE instead of layer-wise
 /// normalised reconstruction loss.</param>
+/// <param name="Config">A complete configuration to send, such as a local preset with overrides; null sends only the
+/// fields above.</param>
 public sealed record HyperRepresentationTraining(
     string ZooId,
     string HyperRepresentationId,
@@ -73,7 +80,8 @@ public sealed record HyperRepresentationTraining(
     int ModelWidth = 0,
     int BatchSize = 0,
     double LearningRate = 0,
-    IReadOnlyList<int>? EpochsToTrainOn = null);
+    IReadOnlyList<int>? EpochsToTrainOn = null,
+    HyperRepConfig? Config = null);
 
 /// <summary>The ids a started hyper-representation training returns.</summary>
 public sealed record StartedTraining(string HyperRepresentationId, string OperationId);
@@ -93,6 +101,12 @@ public sealed record HyperRepresentationInfo(
 /// <param name="TopFraction">Keep the best anchors by accuracy: 0.3 keeps the top 30%, 1 keeps all.</param>
 /// <param name="ConditionZooId">A zoo the hyper-representation never saw whose embeddings become the anchors.</param>
 /// <param name="Bandwidth">KDE bandwidth; 0 takes the hub's default.</param>
+/// <param name="Evaluate">
+/// Whether the hub also measures the models' accuracy on the test split of the zoo's dataset. The summary appears
+/// as epoch 0 in the statistics.
+/// </param>
+/// <param name="EvaluateTestImages">With <paramref name="Evaluate"/>: evenly spaced test images to use; 0 uses the
+/// whole test split.</param>
 public sealed record PopulationGeneration(
     string HyperRepresentationId,
     string Method,
@@ -101,7 +115,8 @@ public sealed record PopulationGeneration(
     long Seed,
     string ConditionZooId = "",
     double Bandwidth = 0,
-    bool Evaluate = true);
+    bool Evaluate = false,
+    int EvaluateTestImages = 0);
 
 /// <summary>A generated population on the hub.</summary>
 public sealed record PopulationInfo(

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Grpc.Core;
 
 namespace HyperRepHub.Cli.Client;
@@ -16,6 +17,12 @@ public sealed class OperationWatcher(HubClient client)
 
     /// <summary>Longest wait between reconnects. Default 5 s.</summary>
     public TimeSpan MaxDelay { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Maximum time <see cref="WaitAsync"/> waits for a final state before it throws; null waits without limit.
+    /// Default null.
+    /// </summary>
+    public TimeSpan? Timeout { get; init; }
 
     /// <summary>Callback before each reconnect, with the attempt number (from 1) and why the stream ended.</summary>
     public Action<int, string>? Reconnecting { get; init; }
@@ -36,7 +43,7 @@ public sealed class OperationWatcher(HubClient client)
             {
                 while (true)
                 {
-                    var next = await TryMoveNextAsync(enumerator, operationId);
+                    var next = await TryMoveNextAsync(enumerator, operationId, cancellationToken);
                     if (next.Dropped is not null)
                     {
                         reason = next.Dropped;
@@ -77,25 +84,64 @@ public sealed class OperationWatcher(HubClient client)
     }
 
     /// <summary>Watches until the operation is final and returns that state, reporting each state on the way.</summary>
+    /// <exception cref="HubClientException">
+    /// The watch failed, or <see cref="Timeout"/> passed first (status <see cref="StatusCode.DeadlineExceeded"/>).
+    /// </exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public async Task<OperationInfo> WaitAsync(
         string operationId, Action<OperationInfo>? onState = null, CancellationToken cancellationToken = default)
     {
-        OperationInfo? last = null;
-        await foreach (var state in WatchAsync(operationId, cancellationToken))
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        if (Timeout is { } limit)
         {
-            onState?.Invoke(state);
-            last = state;
+            deadline.CancelAfter(limit);
+        }
+
+        OperationInfo? last = null;
+        try
+        {
+            await foreach (var state in WatchAsync(operationId, deadline.Token))
+            {
+                onState?.Invoke(state);
+                last = state;
+            }
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested && Timeout is { } timeout)
+        {
+            throw new HubClientException(TimedOutMessage(operationId, timeout, last), StatusCode.DeadlineExceeded);
         }
 
         return last ?? throw new HubClientException($"Watching operation '{operationId}' failed: no state arrived.");
     }
 
+    private static string TimedOutMessage(string operationId, TimeSpan timeout, OperationInfo? last)
+    {
+        string seen = "before any state arrived";
+        if (last is not null)
+        {
+            double percent = 100 * Math.Clamp(last.Progress, 0, 1);
+            seen = string.Create(CultureInfo.InvariantCulture,
+                $"while it was {last.Status.ToString().ToLowerInvariant()} at {percent:0}%");
+        }
+
+        return $"Timed out after {timeout} waiting for operation '{operationId}' {seen}. It keeps running on the " +
+            $"hub: watch it again with 'hyperrep watch {operationId}' or cancel it with " +
+            $"'hyperrep ops cancel {operationId}'.";
+    }
+
     private async Task<(bool Moved, string? Dropped)> TryMoveNextAsync(
-        IAsyncEnumerator<OperationInfo> enumerator, string operationId)
+        IAsyncEnumerator<OperationInfo> enumerator, string operationId, CancellationToken cancellationToken)
     {
         try
         {
             return (await enumerator.MoveNextAsync(), null);
+        }
+        catch (RpcException error) when (error.StatusCode == StatusCode.Cancelled &&
+            cancellationToken.IsCancellationRequested)
+        {
+            // The caller cancelled (Ctrl-C or a timeout), which gRPC reports as a Cancelled status.
+            throw new OperationCanceledException($"Watching operation '{operationId}' was cancelled.", error,
+                cancellationToken);
         }
         catch (RpcException error) when (IsConnectionLoss(error.StatusCode))
         {

@@ -113,17 +113,19 @@ internal static class ProtoMapping
 
     public static HyperRepresentationConfig ToConfig(HyperRepresentationTraining training)
     {
-        var config = new HyperRepresentationConfig
-        {
-            Epochs = training.Epochs,
-            Seed = training.Seed,
-            DisableLayerWiseNormalisation = training.DisableLayerWiseNormalisation,
-            LatentDimension = training.LatentDimension,
-            DModel = training.ModelWidth,
-            BatchSize = training.BatchSize,
-            LearningRate = training.LearningRate,
-        };
+        var config = training.Config is { } full
+            ? HyperRepConfigMapping.ToMessage(full)
+            : new HyperRepresentationConfig();
+        config.Epochs = Or(training.Epochs, config.Epochs);
+        config.Seed = training.Seed == 0 ? config.Seed : training.Seed;
+        config.DisableLayerWiseNormalisation |= training.DisableLayerWiseNormalisation;
+        config.LatentDimension = Or(training.LatentDimension, config.LatentDimension);
+        config.DModel = Or(training.ModelWidth, config.DModel);
+        config.BatchSize = Or(training.BatchSize, config.BatchSize);
+        config.LearningRate = training.LearningRate == 0 ? config.LearningRate : training.LearningRate;
         config.ZooEpochs.AddRange(training.EpochsToTrainOn ?? []);
         return config;
     }
+
+    private static int Or(int value, int fallback) => value == 0 ? fallback : value;
 }

@@ -18,8 +18,16 @@ internal static class DownloadCommand
         };
         var epoch = new Option<int>("--epoch")
         {
-            Description = "Fine-tuning epoch to download; 0 for the generated weights.",
+            Description = "Fine-tuning epoch to download (default 0, the generated weights).",
         };
+        epoch.Validators.Add(result =>
+        {
+            int value = result.GetValueOrDefault<int>();
+            if (value < 0)
+            {
+                result.AddError($"Invalid --epoch {value}: pass 0 for the generated weights or a fine-tuning epoch.");
+            }
+        });
         var command = new Command("download", "Download a population's weights as safetensors files (hub).");
         command.Arguments.Add(id);
         command.With(output, epoch);

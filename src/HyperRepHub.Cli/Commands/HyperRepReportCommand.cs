@@ -31,12 +31,10 @@ internal static class HyperRepReportCommand
         Description = "Folder of a hyper-representation trained with --no-lwln, reported beside this one.",
     };
 
-    private static readonly Option<string?> DatasetOption = new("--dataset")
-    {
-        Description = "Dataset to measure accuracy on: mnist or fashion-mnist (default: the zoo's dataset).",
-    };
+    private static readonly Option<string?> DatasetOption =
+        CommonOptions.OptionalDataset("to measure accuracy on", "default: the zoo's dataset");
 
-    private static readonly Option<bool> JsonOption = new("--json") { Description = "Print the report as JSON." };
+    private static readonly Option<bool> JsonOption = CommonOptions.Json("the report");
 
     public static Command Create()
     {
@@ -62,12 +60,13 @@ internal static class HyperRepReportCommand
             string zooPath = parseResult.GetValue(ZooOption)?.FullName ?? record?.Zoo ?? throw new ArgumentException(
                 $"'{folder}' has no {TrainingRecord.FileName}; give the zoo with --zoo.");
             var zoo = Zoo.Open(zooPath);
-            var test = ZooTrainingData.Load(zoo, record?.Epochs).Test!;
+            var data = ZooTrainingData.Load(zoo, record?.Epochs);
+            var test = data.Test!;
             var dataset = DatasetCatalog.Load(parseResult.GetValue(DatasetOption) ?? zoo.Manifest.Dataset).Test;
             using var hyperRepresentation = HyperRepresentationFolder.Load(folder);
             string? baselinePath = parseResult.GetValue(BaselineOption)?.FullName;
             using var baseline = baselinePath is null ? null : HyperRepresentationFolder.Load(baselinePath);
-            var report = QualityEvaluator.Evaluate(hyperRepresentation, test, dataset, baseline);
+            var report = QualityEvaluator.Evaluate(hyperRepresentation, test, dataset, baseline, data.Train);
             output.WriteLine(parseResult.GetValue(JsonOption)
                 ? JsonSerializer.Serialize(report, HyperRepJson.Options)
                 : Format(report, zoo.Architecture.Layout.Layers.Select(l => l.LayerIndex).ToArray()));
@@ -102,6 +101,7 @@ internal static class HyperRepReportCommand
             baseline is null ? null : Percent(baseline.ReconstructedAccuracy)));
         text.AppendLine(Row("retention", Percent(report.AccuracyRetention),
             baseline is null ? null : Percent(baseline.AccuracyRetention)));
+        AppendTraining(text, report, baseline);
         text.AppendLine(CultureInfo.InvariantCulture, $"Verdict: {report.Verdict}. {report.Summary}");
         if (baseline is not null)
         {
@@ -109,6 +109,26 @@ internal static class HyperRepReportCommand
         }
 
         return text.ToString().TrimEnd();
+    }
+
+    private static void AppendTraining(StringBuilder text, QualityReport report, QualityReport? baseline)
+    {
+        if (report.Training is not { } training)
+        {
+            return;
+        }
+
+        var other = baseline?.Training;
+        text.AppendLine(CultureInfo.InvariantCulture, $"Training split ({training.Checkpoints} checkpoints):");
+        text.AppendLine(Row("R² (all weights)", $"{training.R2:F4}", other is null ? null : $"{other.R2:F4}"));
+        text.AppendLine(Row("original accuracy", Percent(training.OriginalAccuracy),
+            other is null ? null : Percent(other.OriginalAccuracy)));
+        text.AppendLine(Row("reconstructed accuracy", Percent(training.ReconstructedAccuracy),
+            other is null ? null : Percent(other.ReconstructedAccuracy)));
+        if (report.LinearR2 is double linear)
+        {
+            text.AppendLine(Row("linear code, test R²", $"{linear:F4}", null));
+        }
     }
 
     private static string Row(string label, string value, string? baseline) =>

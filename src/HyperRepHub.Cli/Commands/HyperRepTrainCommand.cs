@@ -72,15 +72,60 @@ internal static class HyperRepTrainCommand
         Description = "Dimension of the embedding z (default: the preset's).",
     };
 
+    private static readonly Option<double?> LearningRateOption = new("--lr")
+    {
+        Description = "Initial Adam learning rate (default: the preset's).",
+    };
+
+    private static readonly Option<double?> DropoutOption = new("--dropout")
+    {
+        Description = "Dropout probability in the transformer blocks (default: the preset's).",
+    };
+
+    private static readonly Option<double?> PermutationOption = new("--permutation")
+    {
+        Description = "Probability that a view gets a random neuron permutation, 0 to 1 (default: the preset's).",
+    };
+
+    private static readonly Option<double?> ErasingOption = new("--erasing")
+    {
+        Description = "Probability that random erasing zeroes a block of a view, 0 to 1 (default: the preset's).",
+    };
+
+    private static readonly Option<bool?> NormalizeInputsOption = new("--normalize-inputs")
+    {
+        Description = "true or false: standardise each layer's weights before encoding (default: the preset's).",
+    };
+
+    private static readonly Option<int?> PlateauPatienceOption = new("--plateau-patience")
+    {
+        Description = "Epochs without validation improvement before the learning rate drops (default: the preset's).",
+    };
+
+    private static readonly Option<int?> EarlyStoppingOption = new("--early-stopping")
+    {
+        Description = "Epochs without validation improvement before training stops; 0 disables (default: the preset's).",
+    };
+
+    private static readonly Option<bool?> KeepBestOption = new("--keep-best")
+    {
+        Description = "true: save the network with the lowest validation loss; false: the last one (default: the " +
+            "preset's).",
+    };
+
+    private static readonly Option<int?> ThreadsOption = new("--threads")
+    {
+        Description = "Threads of libtorch's CPU kernels (default: libtorch's own choice, one per core). On a machine " +
+            "shared with other busy processes, 1 can be many times faster.",
+    };
+
     private static readonly Option<long?> SeedOption = new("--seed")
     {
         Description = "Seed of initialisation, data order, augmentation and dropout (default 42).",
     };
 
-    private static readonly Option<bool> JsonOption = new("--json")
-    {
-        Description = "Print each epoch and the result as one JSON object per line.",
-    };
+    private static readonly Option<bool> JsonOption =
+        CommonOptions.Json("each epoch and the result, one object per line,");
 
     public static Command Create()
     {
@@ -88,7 +133,9 @@ internal static class HyperRepTrainCommand
         foreach (var option in new Option[]
             {
                 ZooOption, OutOption, NoLwlnOption, PresetOption, EpochsOption, BatchSizeOption, ReductionOption,
-                DModelOption, FeedForwardOption, LatentOption, SeedOption, JsonOption,
+                DModelOption, FeedForwardOption, LatentOption, LearningRateOption, DropoutOption, PermutationOption,
+                ErasingOption, NormalizeInputsOption, PlateauPatienceOption, EarlyStoppingOption, KeepBestOption,
+                ThreadsOption, SeedOption, JsonOption,
             })
         {
             command.Options.Add(option);
@@ -107,6 +154,12 @@ internal static class HyperRepTrainCommand
         string outDirectory = parseResult.GetValue(OutOption)!.FullName;
         try
         {
+            if (parseResult.GetValue(ThreadsOption) is { } threads)
+            {
+                ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1, "--threads");
+                TorchSharp.torch.set_num_threads(threads);
+            }
+
             var config = BuildConfig(parseResult);
             var zoo = Zoo.Open(parseResult.GetValue(ZooOption)!.FullName);
             var epochs = ZooTrainingData.DefaultEpochs(zoo);
@@ -132,7 +185,12 @@ internal static class HyperRepTrainCommand
         }
     }
 
-    private static HyperRepConfig BuildConfig(ParseResult parseResult)
+    /// <summary>
+    /// Returns the configuration that <c>--preset</c> and the size options select. The hub version of the command
+    /// sends the same configuration, so both train the same model by default.
+    /// </summary>
+    /// <exception cref="ArgumentException">An unknown preset, or a size out of range.</exception>
+    internal static HyperRepConfig BuildConfig(ParseResult parseResult)
     {
         var config = HyperRepConfig.FromPreset(parseResult.GetValue(PresetOption)!);
         config = config with { LayerWiseNormalization = !parseResult.GetValue(NoLwlnOption) };
@@ -145,6 +203,14 @@ internal static class HyperRepTrainCommand
             DModel = parseResult.GetValue(DModelOption) ?? config.DModel,
             FeedForward = parseResult.GetValue(FeedForwardOption) ?? config.FeedForward,
             LatentDimension = parseResult.GetValue(LatentOption) ?? config.LatentDimension,
+            LearningRate = parseResult.GetValue(LearningRateOption) ?? config.LearningRate,
+            Dropout = parseResult.GetValue(DropoutOption) ?? config.Dropout,
+            PermutationProbability = parseResult.GetValue(PermutationOption) ?? config.PermutationProbability,
+            ErasingProbability = parseResult.GetValue(ErasingOption) ?? config.ErasingProbability,
+            NormalizeInputs = parseResult.GetValue(NormalizeInputsOption) ?? config.NormalizeInputs,
+            PlateauPatience = parseResult.GetValue(PlateauPatienceOption) ?? config.PlateauPatience,
+            EarlyStoppingPatience = parseResult.GetValue(EarlyStoppingOption) ?? config.EarlyStoppingPatience,
+            KeepBestValidation = parseResult.GetValue(KeepBestOption) ?? config.KeepBestValidation,
         };
         config.Validate();
         return config;

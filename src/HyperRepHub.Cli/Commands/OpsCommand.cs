@@ -17,9 +17,17 @@ internal static class OpsCommand
         var status = new Option<OperationStatus?>("--status") { Description = "Only operations in this state." };
         var limit = new Option<int>("--limit")
         {
-            Description = "Operations per page, 1 to 1000.",
+            Description = "Maximum number of operations to list, 1 to 1000.",
             DefaultValueFactory = _ => 20,
         };
+        limit.Validators.Add(result =>
+        {
+            int value = result.GetValueOrDefault<int>();
+            if (value is < 1 or > 1000)
+            {
+                result.AddError($"Invalid --limit {value}: pass a number from 1 to 1000.");
+            }
+        });
         var command = new Command("ops", "List the hub's operations, newest first; 'ops show ID' and 'ops cancel ID'.");
         command.With(kind, target, status, limit);
         command.SetAction((parseResult, cancellationToken) => HubCommandContext.RunAsync(parseResult,

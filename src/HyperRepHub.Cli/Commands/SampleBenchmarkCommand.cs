@@ -43,11 +43,8 @@ internal static class SampleBenchmarkCommand
         DefaultValueFactory = _ => PopulationEvaluator.DefaultBudget,
     };
 
-    private static readonly Option<string> DatasetOption = new("--dataset")
-    {
-        Description = "Dataset whose test images are evaluated on: fashion-mnist (10,000 test images) or mnist.",
-        DefaultValueFactory = _ => "fashion-mnist",
-    };
+    private static readonly Option<string> DatasetOption =
+        CommonOptions.Dataset("whose 10,000 test images are evaluated on", "fashion-mnist");
 
     private static readonly Option<string> PresetOption = new("--preset")
     {

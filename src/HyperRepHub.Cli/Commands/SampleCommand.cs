@@ -21,29 +21,13 @@ internal static class SampleCommand
         Required = true,
     };
 
-    private static readonly Option<string> MethodOption = new("--method")
-    {
-        Description = $"Sampling method: {string.Join(", ", SamplerMethods.Names)}.",
-        DefaultValueFactory = _ => SamplerMethods.Kde,
-    };
+    private static readonly Option<string> MethodOption = SamplingOptions.Method();
 
-    private static readonly Option<double> TopOption = new("--top")
-    {
-        Description = "Fraction of anchors kept, most accurate first; 0.3 keeps the 70th percentile and above.",
-        DefaultValueFactory = _ => 0.3,
-    };
+    private static readonly Option<double> TopOption = SamplingOptions.Top();
 
-    private static readonly Option<int> CountOption = new("--count")
-    {
-        Description = "Number of models to generate.",
-        DefaultValueFactory = _ => 50,
-    };
+    private static readonly Option<int> CountOption = SamplingOptions.Count();
 
-    private static readonly Option<long> SeedOption = new("--seed")
-    {
-        Description = "Seed of every random draw.",
-        DefaultValueFactory = _ => 1,
-    };
+    private static readonly Option<long> SeedOption = SamplingOptions.Seed();
 
     private static readonly Option<double> BandwidthOption = new("--bandwidth")
     {
@@ -80,7 +64,7 @@ internal static class SampleCommand
         Required = true,
     };
 
-    private static readonly Option<bool> JsonOption = new("--json") { Description = "Print the result as JSON." };
+    private static readonly Option<bool> JsonOption = CommonOptions.Json();
 
     public static Command Create()
     {

@@ -24,10 +24,8 @@ internal static class UploadCommand
         {
             Description = "Built-in architecture (cnn-s, cnn-l) when the folder has no manifest.json.",
         };
-        var dataset = new Option<string?>("--dataset")
-        {
-            Description = "Dataset the models were trained on (e.g. mnist).",
-        };
+        var dataset = CommonOptions.OptionalDataset("the models were trained on",
+            "default: the folder's manifest.json, if any");
         var epoch = new Option<int>("--epoch") { Description = "Epoch recorded for files of a flat folder." };
         var command = new Command("upload", "Upload a local zoo folder to the hub.");
         command.Arguments.Add(directory);
@@ -90,22 +88,29 @@ internal static class UploadCommand
         string zooId, HubCommandContext context, CancellationToken cancellationToken)
     {
         var created = 0;
-        for (var i = 0; i < plan.Items.Count; i++)
+        var uploaded = 0;
+        try
         {
-            if (await client.UploadModelAsync(plan.Items[i], zooId, cancellationToken))
+            for (; uploaded < plan.Items.Count; uploaded++)
             {
-                created++;
-            }
+                if (await client.UploadModelAsync(plan.Items[uploaded], zooId, cancellationToken))
+                {
+                    created++;
+                }
 
-            if (!context.Json)
-            {
-                context.Error.Write($"\ruploaded {i + 1}/{plan.Items.Count}");
+                if (!context.Json)
+                {
+                    context.Error.Write($"\ruploaded {uploaded + 1}/{plan.Items.Count}");
+                }
             }
         }
-
-        if (!context.Json)
+        finally
         {
-            context.Error.WriteLine();
+            // End the progress line, also when an upload failed, so the error message starts on a line of its own.
+            if (!context.Json && uploaded > 0)
+            {
+                context.Error.WriteLine();
+            }
         }
 
         return (created, plan.Items.Count);

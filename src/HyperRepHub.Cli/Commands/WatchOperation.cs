@@ -6,15 +6,25 @@ namespace HyperRepHub.Cli.Commands;
 internal static class WatchOperation
 {
     /// <summary>
-    /// Waits for <paramref name="operationId"/> and returns its final state; throws when it failed or was cancelled.
-    /// The bar goes to standard error so <c>--json</c> output stays clean.
+    /// Waits for <paramref name="operationId"/> and returns its final state; throws when it failed or was cancelled,
+    /// or when <paramref name="timeout"/> passes first. The bar goes to standard error so <c>--json</c> output stays
+    /// clean, and its line is ended before any error is printed.
     /// </summary>
-    public static async Task<OperationInfo> WaitAsync(
-        HubClient client, string operationId, TextWriter progress, CancellationToken cancellationToken)
+    public static async Task<OperationInfo> WaitAsync(HubClient client, string operationId, TextWriter progress,
+        CancellationToken cancellationToken, TimeSpan? timeout = null)
     {
         var bar = WatchProgressBar.ForConsole(progress);
-        var watcher = new OperationWatcher(client) { Reconnecting = bar.Reconnecting };
-        var final = await watcher.WaitAsync(operationId, bar.Update, cancellationToken);
+        var watcher = new OperationWatcher(client) { Reconnecting = bar.Reconnecting, Timeout = timeout };
+        OperationInfo final;
+        try
+        {
+            final = await watcher.WaitAsync(operationId, bar.Update, cancellationToken);
+        }
+        finally
+        {
+            bar.EndLine();
+        }
+
         return final.Status switch
         {
             OperationStatus.Succeeded => final,

@@ -42,7 +42,7 @@ internal sealed class WatchProgressBar(TextWriter writer, bool interactive, int 
             _lastLine = line;
             if (state.Done)
             {
-                writer.WriteLine();
+                EndLine();
             }
 
             return;
@@ -56,14 +56,20 @@ internal sealed class WatchProgressBar(TextWriter writer, bool interactive, int 
         }
     }
 
-    /// <summary>Notes a reconnect on its own line so the bar resumes below it.</summary>
-    public void Reconnecting(int attempt, string reason)
+    /// <summary>Ends a bar line that is still open, so that text printed next starts on a line of its own.</summary>
+    public void EndLine()
     {
         if (interactive && _lastLine.Length > 0)
         {
             writer.WriteLine();
+            _lastLine = "";
         }
+    }
 
+    /// <summary>Notes a reconnect on its own line so the bar resumes below it.</summary>
+    public void Reconnecting(int attempt, string reason)
+    {
+        EndLine();
         writer.WriteLine($"watch: {reason}; reconnecting (attempt {attempt})");
     }
 }

@@ -22,11 +22,7 @@ internal static class ZooImportCommand
         DefaultValueFactory = _ => "cnn-s",
     };
 
-    private static readonly Option<string> Dataset = new("--dataset")
-    {
-        Description = "Dataset the models were trained on.",
-        DefaultValueFactory = _ => "mnist",
-    };
+    private static readonly Option<string> Dataset = CommonOptions.Dataset("the models were trained on");
 
     private static readonly Option<int> Epoch = new("--epoch")
     {
@@ -39,7 +35,7 @@ internal static class ZooImportCommand
         Description = "Recompute every checkpoint's test accuracy and compare it with the imported one.",
     };
 
-    private static readonly Option<bool> Json = new("--json") { Description = "Print the manifest as JSON." };
+    private static readonly Option<bool> Json = CommonOptions.Json("the manifest");
 
     public static Command Create()
     {

@@ -13,7 +13,7 @@ internal static class ZooShowCommand
         Description = "Check every file against the SHA-256 in the manifest.",
     };
 
-    private static readonly Option<bool> Json = new("--json") { Description = "Print the manifest as JSON." };
+    private static readonly Option<bool> Json = CommonOptions.Json("the manifest");
 
     public static Command Create()
     {

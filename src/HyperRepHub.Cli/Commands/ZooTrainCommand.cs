@@ -13,11 +13,7 @@ namespace HyperRepHub.Cli.Commands;
 /// </summary>
 internal static class ZooTrainCommand
 {
-    private static readonly Option<string> Dataset = new("--dataset")
-    {
-        Description = "Dataset to train on: mnist or fashion-mnist.",
-        DefaultValueFactory = _ => "mnist",
-    };
+    private static readonly Option<string> Dataset = CommonOptions.Dataset("to train on");
 
     private static readonly Option<int> Models = new("--models")
     {
@@ -62,7 +58,7 @@ internal static class ZooTrainCommand
             "shared with other busy processes, 1 can be many times faster.",
     };
 
-    private static readonly Option<bool> Json = new("--json") { Description = "Print the final manifest as JSON." };
+    private static readonly Option<bool> Json = CommonOptions.Json("the final manifest");
 
     public static Command Create()
     {

@@ -9,8 +9,8 @@ namespace HyperRepHub.Grains.HyperRepresentations;
 [Alias("HyperRepHub.Grains.HyperRepresentations.HyperRepresentationSettings")]
 public sealed record HyperRepresentationSettings
 {
-    /// <summary>Width of the token embeddings. Default 128.</summary>
-    [Id(0)] public int DModel { get; init; } = 128;
+    /// <summary>Width of the token embeddings. Default 64.</summary>
+    [Id(0)] public int DModel { get; init; } = 64;
 
     /// <summary>Attention heads per block; must divide <see cref="DModel"/>. Default 4.</summary>
     [Id(1)] public int Heads { get; init; } = 4;
@@ -21,11 +21,11 @@ public sealed record HyperRepresentationSettings
     /// <summary>Decoder transformer blocks. Default 2.</summary>
     [Id(3)] public int DecoderBlocks { get; init; } = 2;
 
-    /// <summary>Hidden width of each block's feed-forward network. Default 256.</summary>
-    [Id(4)] public int FeedForward { get; init; } = 256;
+    /// <summary>Hidden width of each block's feed-forward network. Default 128.</summary>
+    [Id(4)] public int FeedForward { get; init; } = 128;
 
-    /// <summary>Dimension D of the embedding z. Default 128.</summary>
-    [Id(5)] public int LatentDimension { get; init; } = 128;
+    /// <summary>Dimension D of the embedding z. Default 64.</summary>
+    [Id(5)] public int LatentDimension { get; init; } = 64;
 
     /// <summary>Dropout probability. Default 0.1.</summary>
     [Id(6)] public double Dropout { get; init; } = 0.1;
@@ -33,8 +33,8 @@ public sealed record HyperRepresentationSettings
     /// <summary>Linear layers of the projection head, at least 2. Default 4.</summary>
     [Id(7)] public int ProjectionLayers { get; init; } = 4;
 
-    /// <summary>Hidden width of the projection head. Default 128.</summary>
-    [Id(8)] public int ProjectionHidden { get; init; } = 128;
+    /// <summary>Hidden width of the projection head. Default 64.</summary>
+    [Id(8)] public int ProjectionHidden { get; init; } = 64;
 
     /// <summary>Output width of the projection head. Default 32.</summary>
     [Id(9)] public int ProjectionOutput { get; init; } = 32;
@@ -63,14 +63,14 @@ public sealed record HyperRepresentationSettings
     /// <summary>Maximum number of epochs. Default 400.</summary>
     [Id(17)] public int Epochs { get; init; } = 400;
 
-    /// <summary>Learning-rate factor on a validation plateau. Default 0.3.</summary>
-    [Id(18)] public double PlateauFactor { get; init; } = 0.3;
+    /// <summary>Learning-rate factor on a validation plateau; 1 keeps the rate constant. Default 1.</summary>
+    [Id(18)] public double PlateauFactor { get; init; } = 1;
 
     /// <summary>Epochs without validation improvement before the learning rate drops. Default 20.</summary>
     [Id(19)] public int PlateauPatience { get; init; } = 20;
 
-    /// <summary>Epochs without validation improvement before training stops; 0 disables. Default 60.</summary>
-    [Id(20)] public int EarlyStoppingPatience { get; init; } = 60;
+    /// <summary>Epochs without validation improvement before training stops; 0 disables. Default 0.</summary>
+    [Id(20)] public int EarlyStoppingPatience { get; init; }
 
     /// <summary>Probability of random erasing. Default 0.5.</summary>
     [Id(21)] public double ErasingProbability { get; init; } = 0.5;
@@ -89,4 +89,13 @@ public sealed record HyperRepresentationSettings
 
     /// <summary>Zoo checkpoint epochs to train on. Default 21 to 25.</summary>
     [Id(26)] public IReadOnlyList<int> ZooEpochs { get; init; } = [21, 22, 23, 24, 25];
+
+    /// <summary>Probability that a view gets a random neuron permutation. Default 0.</summary>
+    [Id(27)] public double PermutationProbability { get; init; }
+
+    /// <summary>Standardise each layer's weights before encoding. Default true.</summary>
+    [Id(28)] public bool NormalizeInputs { get; init; } = true;
+
+    /// <summary>Keep the network with the lowest validation loss instead of the last one. Default false.</summary>
+    [Id(29)] public bool KeepBestValidation { get; init; }
 }

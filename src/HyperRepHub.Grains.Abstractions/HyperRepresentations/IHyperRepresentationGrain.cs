@@ -7,7 +7,10 @@ namespace HyperRepHub.Grains.HyperRepresentations;
 public interface IHyperRepresentationGrain : IGrainWithStringKey
 {
     /// <summary>Registers a training run on a zoo, driven by an operation.</summary>
-    /// <exception cref="Errors.HubException">AlreadyExists for a taken id, InvalidArgument for bad config.</exception>
+    /// <exception cref="Errors.HubException">
+    /// AlreadyExists for a taken id, InvalidArgument for bad config, NotFound for an unknown zoo, and
+    /// FailedPrecondition when the zoo lacks checkpoints at the chosen epochs or a split is empty or too small.
+    /// </exception>
     Task<HyperRepresentationDetails> BeginTrainingAsync(string zooId, HyperRepresentationSettings settings,
         string operationId);
 

@@ -8,6 +8,8 @@ namespace HyperRepHub.Grains.Populations;
 /// <param name="Seed">Seed of the sampler.</param>
 /// <param name="Bandwidth">KDE bandwidth, positive.</param>
 /// <param name="ConditionZooId">A zoo the hyper-representation never saw, whose embeddings become the anchors.</param>
+/// <param name="Evaluate">Whether to measure the generated models' test accuracy on the zoo's dataset.</param>
+/// <param name="EvaluationTestImages">Test images to evaluate on, evenly spaced; 0 uses the whole test split.</param>
 [GenerateSerializer]
 [Alias("HyperRepHub.Grains.Populations.PopulationDefinition")]
 public sealed record PopulationDefinition(
@@ -17,7 +19,9 @@ public sealed record PopulationDefinition(
     [property: Id(3)] double TopFraction,
     [property: Id(4)] long Seed,
     [property: Id(5)] double Bandwidth,
-    [property: Id(6)] string? ConditionZooId)
+    [property: Id(6)] string? ConditionZooId,
+    [property: Id(7)] bool Evaluate = false,
+    [property: Id(8)] int EvaluationTestImages = 0)
 {
     /// <summary>Largest population one request may generate.</summary>
     public const int MaxCount = 10_000;
@@ -33,6 +37,11 @@ public sealed record PopulationDefinition(
         if (!(TopFraction is > 0 and <= 1))
         {
             return $"top_fraction: must be in (0, 1], for example 0.3 for the top 30% of anchors; got {TopFraction}.";
+        }
+
+        if (EvaluationTestImages < 0)
+        {
+            return $"evaluate_test_images: must be 0 (the whole test split) or more, got {EvaluationTestImages}.";
         }
 
         return Bandwidth > 0 && double.IsFinite(Bandwidth)

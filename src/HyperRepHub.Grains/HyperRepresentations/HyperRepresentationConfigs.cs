@@ -18,7 +18,8 @@ public static class HyperRepresentationConfigs
             settings.LayerMeanReduction ? ReconstructionReduction.LayerMean : ReconstructionReduction.GlobalMean,
             settings.LearningRate, settings.WeightDecay, settings.BatchSize, settings.Epochs, settings.PlateauFactor,
             settings.PlateauPatience, settings.EarlyStoppingPatience, settings.ErasingProbability,
-            settings.ErasingMinFraction, settings.ErasingMaxFraction, settings.NoiseStd, settings.Seed);
+            settings.ErasingMinFraction, settings.ErasingMaxFraction, settings.NoiseStd, settings.Seed,
+            settings.PermutationProbability, settings.NormalizeInputs, settings.KeepBestValidation);
     }
 
     /// <summary>Throws InvalidArgument naming the first setting out of range.</summary>

@@ -26,8 +26,10 @@ public sealed partial class HyperRepresentationGrain(
 
         HyperRepresentationConfigs.Validate(settings);
 
-        // Throws NotFound naming the zoo when it does not exist.
-        _ = await GrainFactory.GetGrain<IZooGrain>(zooId).GetAsync();
+        // Throws NotFound naming the zoo when it does not exist. The zoo checks run before anything is stored,
+        // so a rejected request leaves the id free.
+        var zoo = await GrainFactory.GetGrain<IZooGrain>(zooId).GetAsync();
+        ZooCheckpointSplits.EnsureTrainable(zoo, settings.ZooEpochs, settings.BatchSize);
         state.State.ZooId = zooId;
         state.State.Settings = settings;
         state.State.OperationId = operationId;

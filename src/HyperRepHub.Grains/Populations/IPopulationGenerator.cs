@@ -8,7 +8,10 @@ namespace HyperRepHub.Grains.Populations;
 /// </summary>
 public interface IPopulationGenerator
 {
-    /// <summary>Generates the population and returns the complete weights blob and the samples' novelty.</summary>
+    /// <summary>
+    /// Generates the population and returns the complete weights blob and the samples' novelty. When
+    /// <paramref name="evaluationDataset"/> is set, it also returns the models' accuracy on that dataset's test split.
+    /// </summary>
     Task<GeneratedPopulation> GenerateAsync(string populationId, PopulationDefinition definition,
-        HyperRepresentationDetails hyperRepresentation, CancellationToken cancellationToken);
+        HyperRepresentationDetails hyperRepresentation, string? evaluationDataset, CancellationToken cancellationToken);
 }

@@ -1,3 +1,4 @@
+using HyperRepHub.Core.Datasets;
 using HyperRepHub.Grains.Errors;
 using HyperRepHub.Grains.HyperRepresentations;
 using HyperRepHub.Grains.Zoos;
@@ -35,8 +36,12 @@ public sealed partial class PopulationGrain(
             _ = await GrainFactory.GetGrain<IZooGrain>(conditionZooId).GetAsync();
         }
 
+        string? evaluationDataset = definition.Evaluate
+            ? await FindEvaluationDatasetAsync(hyperRepresentation.ZooId)
+            : null;
         Log.Generating(logger, Id, definition.HyperRepresentationId, definition.Method, definition.Count);
-        var generated = await generator.GenerateAsync(Id, definition, hyperRepresentation, CancellationToken.None);
+        var generated = await generator.GenerateAsync(Id, definition, hyperRepresentation, evaluationDataset,
+            CancellationToken.None);
 
         // The weights blob is complete at this point, so the state never points at a partial blob.
         state.State.Definition = definition;
@@ -44,6 +49,7 @@ public sealed partial class PopulationGrain(
         state.State.Weights = [generated.Weights];
         state.State.NoveltyMean = generated.NoveltyMean;
         state.State.NoveltyMin = generated.NoveltyMin;
+        state.State.Accuracy = generated.Accuracy is { } accuracy ? [accuracy] : [];
         state.State.CreatedAt = DateTimeOffset.UtcNow;
         await state.WriteStateAsync();
         return ToDetails();
@@ -96,6 +102,17 @@ public sealed partial class PopulationGrain(
             state.State.OperationIds.Add(operationId);
             await state.WriteStateAsync();
         }
+    }
+
+    private async Task<string> FindEvaluationDatasetAsync(string zooId)
+    {
+        var zoo = await GrainFactory.GetGrain<IZooGrain>(zooId).GetAsync();
+        string dataset = zoo.Definition.Dataset;
+        return DatasetCatalog.Names.Contains(dataset)
+            ? dataset
+            : throw new HubException(HubErrorKind.FailedPrecondition,
+                $"Cannot evaluate the population: zoo '{zooId}' was trained on '{dataset}', which the hub cannot " +
+                $"load (it loads {string.Join(", ", DatasetCatalog.Names)}); generate with evaluate off.");
     }
 
     private void EnsureExists()

@@ -41,27 +41,16 @@ public sealed class ZooWeightLoader(ICheckpointStore store, IGrainFactory grainF
     {
         var zoo = await grainFactory.GetGrain<IZooGrain>(zooId).GetAsync();
         var spec = ArchitectureSpec.FromJson(zoo.Definition.ArchitectureJson);
-        var selected = zoo.Checkpoints.Where(c => epochs.Contains(c.Epoch)).ToArray();
-        if (selected.Length == 0)
-        {
-            throw new HubException(HubErrorKind.FailedPrecondition,
-                $"Zoo '{zooId}' has no checkpoints at epochs {string.Join(", ", epochs)}; upload them or choose " +
-                "epochs the zoo has.");
-        }
-
-        var modelIds = selected.Select(c => c.ModelId).Distinct().Order(StringComparer.Ordinal).ToArray();
-        var assignment = ZooSplitRatios.Default.Assign(modelIds);
         var splits = new Dictionary<ZooSplit, ZooWeightRows>();
-        foreach (var group in selected.GroupBy(c => assignment[c.ModelId]))
+        foreach (var (split, rows) in ZooCheckpointSplits.Assign(zoo, epochs))
         {
-            var rows = group.OrderBy(c => c.ModelId, StringComparer.Ordinal).ThenBy(c => c.Epoch).ToArray();
             var weights = new float[rows.Length][];
             for (int i = 0; i < rows.Length; i++)
             {
                 weights[i] = await ReadAsync(spec, rows[i].BlobName, cancellationToken);
             }
 
-            splits[group.Key] = new ZooWeightRows(weights, [.. rows.Select(r => r.ModelId)],
+            splits[split] = new ZooWeightRows(weights, [.. rows.Select(r => r.ModelId)],
                 [.. rows.Select(r => r.Epoch)], [.. rows.Select(r => Math.Max(0, r.TestAccuracy))]);
         }
 

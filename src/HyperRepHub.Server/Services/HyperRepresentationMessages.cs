@@ -46,6 +46,9 @@ internal static class HyperRepresentationMessages
             NoiseStd = config.NoiseStd,
             Seed = config.Seed == 0 ? defaults.Seed : config.Seed,
             ZooEpochs = config.ZooEpochs.Count == 0 ? defaults.ZooEpochs : [.. config.ZooEpochs],
+            PermutationProbability = config.PermutationProbability,
+            NormalizeInputs = !config.DisableInputNormalisation,
+            KeepBestValidation = config.KeepBestValidation,
         };
     }
 
@@ -86,7 +89,8 @@ internal static class HyperRepresentationMessages
             PlateauFactor = s.PlateauFactor, PlateauPatience = s.PlateauPatience,
             EarlyStoppingPatience = s.EarlyStoppingPatience, ErasingProbability = s.ErasingProbability,
             ErasingMinFraction = s.ErasingMinFraction, ErasingMaxFraction = s.ErasingMaxFraction,
-            NoiseStd = s.NoiseStd, Seed = s.Seed,
+            NoiseStd = s.NoiseStd, Seed = s.Seed, PermutationProbability = s.PermutationProbability,
+            DisableInputNormalisation = !s.NormalizeInputs, KeepBestValidation = s.KeepBestValidation,
         };
         config.ZooEpochs.Add(s.ZooEpochs);
         return config;

@@ -11,6 +11,9 @@ internal static class PopulationMessages
 {
     public const double DefaultBandwidth = 0.002;
 
+    // Sample around the embeddings of the 30% most accurate anchors, as the local sampler does by default.
+    public const double DefaultTopFraction = 0.3;
+
     public static PopulationDefinition ToDefinition(GeneratePopulationRequest request) => new(
         request.HyperRepresentationId,
         request.Method switch
@@ -25,10 +28,12 @@ internal static class PopulationMessages
                 "set a sampling method, for example SAMPLING_METHOD_KDE."),
         },
         request.Count,
-        request.TopFraction == 0 ? 1 : request.TopFraction,
+        request.TopFraction == 0 ? DefaultTopFraction : request.TopFraction,
         request.Seed,
         request.Bandwidth == 0 ? DefaultBandwidth : request.Bandwidth,
-        request.ConditionZooId.Length == 0 ? null : request.ConditionZooId);
+        request.ConditionZooId.Length == 0 ? null : request.ConditionZooId,
+        request.Evaluate,
+        request.EvaluateTestImages);
 
     public static Population ToMessage(PopulationDetails details)
     {

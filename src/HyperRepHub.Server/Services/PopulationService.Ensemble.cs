@@ -33,6 +33,13 @@ public sealed partial class PopulationService
             throw HubException.InvalidArgument("epoch", $"must be 0 or more, got {request.Epoch}.");
         }
 
+        if (details.Weights.All(w => w.Epoch != request.Epoch))
+        {
+            throw new HubException(HubErrorKind.FailedPrecondition,
+                $"Population '{request.PopulationId}' has no weights at epoch {request.Epoch}; it has epochs " +
+                $"{string.Join(", ", details.Weights.Select(w => w.Epoch))}, so fine-tune it further or pick one.");
+        }
+
         if (request.TestImages < 0)
         {
             throw HubException.InvalidArgument("test_images", $"must be 0 (all) or more, got {request.TestImages}.");

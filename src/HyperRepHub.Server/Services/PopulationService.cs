@@ -46,6 +46,12 @@ public sealed partial class PopulationService(IGrainFactory grainFactory, ICheck
     public override async Task DownloadWeights(DownloadWeightsRequest request,
         IServerStreamWriter<DownloadWeightsResponse> responseStream, ServerCallContext context)
     {
+        if (request.Epoch < 0)
+        {
+            throw HubException.InvalidArgument("epoch",
+                $"must be 0 (the generated weights) or more, got {request.Epoch}.");
+        }
+
         var details = await grainFactory.GetGrain<IPopulationGrain>(request.PopulationId).GetAsync();
         var weights = details.Weights.FirstOrDefault(w => w.Epoch == request.Epoch)
             ?? throw HubException.NotFound("Weights", $"{request.PopulationId}/epoch-{request.Epoch}");

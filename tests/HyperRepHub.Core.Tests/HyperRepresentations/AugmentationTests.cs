@@ -1,3 +1,4 @@
+using HyperRepHub.Core.Architectures;
 using HyperRepHub.Core.HyperRepresentations.Augmentations;
 using HyperRepHub.Core.HyperRepresentations.Training;
 using static TorchSharp.torch;
@@ -34,6 +35,34 @@ public sealed class AugmentationTests
         long intact = erased.eq(1).all(1).sum().item<long>();
 
         Assert.InRange(intact, 430, 570);
+    }
+
+    [Fact]
+    public void ViewAugmenter_NoPermutationNoErasing_ReturnsTheWeights()
+    {
+        using var scope = NewDisposeScope();
+        var architecture = BuiltInArchitectures.CnnSmall;
+        var config = SyntheticZoo.TinyConfig with { PermutationProbability = 0, ErasingProbability = 0 };
+        var weights = SyntheticZoo.Weights(architecture, 6, seed: 5);
+
+        var (first, second) = new ViewAugmenter(architecture, config).CreateViews(weights, new Generator(6));
+
+        Assert.True(first.eq(weights).all().item<bool>());
+        Assert.True(second.eq(weights).all().item<bool>());
+    }
+
+    [Fact]
+    public void ViewAugmenter_HalfPermutationProbability_PermutesAboutHalfTheRows()
+    {
+        using var scope = NewDisposeScope();
+        var architecture = BuiltInArchitectures.CnnSmall;
+        var config = SyntheticZoo.TinyConfig with { PermutationProbability = 0.5, ErasingProbability = 0 };
+        var weights = SyntheticZoo.Weights(architecture, 400, seed: 5);
+
+        var (view, _) = new ViewAugmenter(architecture, config).CreateViews(weights, new Generator(6));
+        long unchanged = view.eq(weights).all(1).sum().item<long>();
+
+        Assert.InRange(unchanged, 150, 250);
     }
 
     [Theory]

@@ -74,6 +74,44 @@ public sealed class QualityTests
         Assert.Equal(report.OriginalAccuracy, report.Baseline.OriginalAccuracy);
     }
 
+    [Fact]
+    public void LinearReference_TestRowsInTrainingSpan_ReconstructsExactly()
+    {
+        using var scope = NewDisposeScope();
+        var basis = randn(3, 50, generator: new Generator(1));
+        var train = randn(20, 3, generator: new Generator(2)).matmul(basis); // [20, 50]
+        var test = randn(6, 3, generator: new Generator(3)).matmul(basis); // [6, 50]
+
+        Assert.Equal(1.0, LinearReference.R2(train, test, components: 3), 4);
+        Assert.True(LinearReference.R2(train, test, components: 1) < 0.9);
+    }
+
+    [Fact]
+    public void LinearReference_UnrelatedTestRows_StaysNearOrBelowZero()
+    {
+        using var scope = NewDisposeScope();
+        var train = randn(10, 400, generator: new Generator(4));
+        var test = randn(10, 400, generator: new Generator(5));
+
+        Assert.True(LinearReference.R2(train, test, components: 8) < 0.1);
+    }
+
+    [Fact]
+    public void Evaluate_WithTrainingSplit_ReportsTrainingFitAndLinearReference()
+    {
+        var data = SyntheticZoo.CnnSmallData();
+        using var trained = new HyperRepTrainer(data, SyntheticZoo.TinyConfig with { Epochs = 2 },
+            SyntheticZoo.TemporaryDirectory()).Train();
+        var dataset = LabelledBy(data.Architecture, data.Train.Weights.narrow(0, 0, 1), 200);
+
+        var report = QualityEvaluator.Evaluate(trained.HyperRepresentation, data.Test!, dataset, train: data.Train);
+
+        Assert.NotNull(report.Training);
+        Assert.Equal(data.Train.Count, report.Training.Checkpoints);
+        Assert.NotNull(report.Training.ReconstructedAccuracy);
+        Assert.NotNull(report.LinearR2);
+    }
+
     private static ImageDataset LabelledBy(ArchitectureSpec architecture, Tensor teacher, int count)
     {
         var images = randn([count, 1, 28, 28], generator: new Generator(21));

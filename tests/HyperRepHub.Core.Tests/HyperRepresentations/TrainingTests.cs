@@ -1,5 +1,7 @@
 using HyperRepHub.Core.HyperRepresentations;
+using HyperRepHub.Core.HyperRepresentations.Model;
 using HyperRepHub.Core.HyperRepresentations.Training;
+using TorchSharp.PyBridge;
 using static TorchSharp.torch;
 
 namespace HyperRepHub.Core.Tests.HyperRepresentations;
@@ -81,6 +83,25 @@ public sealed class TrainingTests
         Assert.Equal(data.Train.ModelIds, anchors.ModelIds);
         Assert.Equal(new long[] { data.Train.Count, 8 }, anchors.Embeddings.shape);
         Assert.True(anchors.Embeddings.abs().max().item<float>() < 1);
+    }
+
+    [Fact]
+    public void Train_KeepBestOff_SavesTheLastEpochsNetwork()
+    {
+        var data = SyntheticZoo.CnnSmallData();
+        var config = SyntheticZoo.TinyConfig with { Epochs = 3, KeepBestValidation = false };
+        string directory = SyntheticZoo.TemporaryDirectory();
+
+        using var result = new HyperRepTrainer(data, config, directory).Train();
+        using var last = new HyperRepAutoencoder(data.Architecture, config);
+        last.load_safetensors(Path.Combine(directory, TrainingCheckpoint.FolderName, "model.safetensors"));
+
+        Assert.False(File.Exists(Path.Combine(directory, "best-model.safetensors")));
+        var expected = last.named_parameters().ToDictionary(p => p.name, p => p.parameter);
+        foreach (var (name, parameter) in result.HyperRepresentation.Network.named_parameters())
+        {
+            Assert.True(parameter.eq(expected[name]).all().item<bool>(), $"parameter {name} differs");
+        }
     }
 
     internal static void AssertSameParameters(HyperRepresentation expected, HyperRepresentation actual)

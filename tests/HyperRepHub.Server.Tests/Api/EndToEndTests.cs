@@ -35,12 +35,20 @@ public sealed class EndToEndTests(ApiServerFixture server)
         var population = await _populations.GeneratePopulationAsync(new GeneratePopulationRequest
         {
             HyperRepresentationId = training.HyperRepresentationId, Method = SamplingMethod.Kde, Count = 5, Seed = 3,
+            Evaluate = true, EvaluateTestImages = 200,
         }).ResponseAsync.WaitAsync(Timeout);
         var statistics = await _populations.GetPopulationStatisticsAsync(new GetPopulationStatisticsRequest
         {
             PopulationId = population.PopulationId,
         }).ResponseAsync.WaitAsync(Timeout);
         var files = await DownloadAsync(population.PopulationId, epoch: 0).WaitAsync(Timeout);
+        var earlyEnsemble = new EvaluateEnsembleRequest
+        {
+            PopulationId = population.PopulationId, Dataset = "mnist", Epoch = 1, TestImages = 200,
+        };
+        earlyEnsemble.Sizes.Add(1);
+        var earlyError = await Assert.ThrowsAsync<RpcException>(
+            () => _populations.EvaluateEnsembleAsync(earlyEnsemble).ResponseAsync.WaitAsync(Timeout));
         var fineTune = await _populations.FineTunePopulationAsync(new FineTunePopulationRequest
         {
             PopulationId = population.PopulationId, Dataset = "mnist", Epochs = 1, TrainImages = 200, TestImages = 200,
@@ -70,7 +78,14 @@ public sealed class EndToEndTests(ApiServerFixture server)
         Assert.Equal(5, hyperRep.LayerStd.Count);
         Assert.Equal(zooId, population.ZooId);
         Assert.True(statistics.NoveltyMean > 0);
+        var generatedAccuracy = Assert.Single(statistics.Accuracy);
+        Assert.Equal(0, generatedAccuracy.Epoch);
+        Assert.Equal("mnist", generatedAccuracy.Dataset);
+        Assert.InRange(generatedAccuracy.Mean, 0, 1);
+        Assert.InRange(generatedAccuracy.Min, 0, generatedAccuracy.Max);
         Assert.Equal(5, files.Count);
+        Assert.Equal(StatusCode.FailedPrecondition, earlyError.StatusCode);
+        Assert.Contains("no weights at epoch 1", earlyError.Status.Detail);
         foreach (var file in files)
         {
             var checkpoint = await SafetensorsCheckpointReader.ReadAsync(new MemoryStream(file),

@@ -10,12 +10,12 @@ internal static class TinyZoo
 
     public static readonly int[] Epochs = [21, 22];
 
-    /// <summary>Creates a zoo and uploads <see cref="Models"/> models at each of <see cref="Epochs"/>.</summary>
-    public static async Task<string> UploadAsync(ZooClient client)
+    /// <summary>Creates a zoo and uploads <paramref name="models"/> models at each of <see cref="Epochs"/>.</summary>
+    public static async Task<string> UploadAsync(ZooClient client, int models = Models)
     {
         string zooId = $"zoo-{Guid.NewGuid():N}"[..20];
         await client.CreateZooAsync(new CreateZooRequest { ZooId = zooId, Architecture = "cnn-s", Dataset = "mnist" });
-        for (int model = 0; model < Models; model++)
+        for (int model = 0; model < models; model++)
         {
             foreach (int epoch in Epochs)
             {

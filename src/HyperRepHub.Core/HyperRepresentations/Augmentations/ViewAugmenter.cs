@@ -6,13 +6,15 @@ namespace HyperRepHub.Core.HyperRepresentations.Augmentations;
 
 /// <summary>
 /// Makes the two views of a batch that the contrastive loss compares: each view gets its own random neuron
-/// permutation, then random erasing, then optional Gaussian noise. All draws come from one generator.
+/// permutation (with the configured probability), then random erasing, then optional Gaussian noise. All draws come
+/// from one generator.
 /// </summary>
 public sealed class ViewAugmenter
 {
     private readonly NeuronPermutation permutation;
     private readonly RandomErasing erasing;
     private readonly double noiseStd;
+    private readonly double permutationProbability;
 
     /// <summary>
     /// Creates the augmenter for <paramref name="architecture"/> with the settings of <paramref name="config"/>.
@@ -23,6 +25,7 @@ public sealed class ViewAugmenter
         permutation = new NeuronPermutation(architecture);
         erasing = new RandomErasing(config.ErasingProbability, config.ErasingMinFraction, config.ErasingMaxFraction);
         noiseStd = config.NoiseStd;
+        permutationProbability = config.PermutationProbability;
     }
 
     /// <summary>Returns two augmented views of weights <c>[B, P]</c>.</summary>
@@ -31,7 +34,24 @@ public sealed class ViewAugmenter
 
     private Tensor CreateView(Tensor weights, Generator generator)
     {
-        var view = erasing.Apply(permutation.Apply(weights, generator), generator);
+        var view = erasing.Apply(Permute(weights, generator), generator);
         return noiseStd > 0 ? view + randn(view.shape, generator: generator) * noiseStd : view;
+    }
+
+    private Tensor Permute(Tensor weights, Generator generator)
+    {
+        if (permutationProbability <= 0)
+        {
+            return weights;
+        }
+
+        var permuted = permutation.Apply(weights, generator);
+        if (permutationProbability >= 1)
+        {
+            return permuted;
+        }
+
+        var selected = rand(weights.shape[0], generator: generator) < permutationProbability; // [N]
+        return where(selected.unsqueeze(1), permuted, weights);
     }
 }

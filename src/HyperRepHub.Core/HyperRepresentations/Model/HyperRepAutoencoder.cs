@@ -14,6 +14,8 @@ public sealed class HyperRepAutoencoder : Module
     private readonly WeightEncoder encoder;
     private readonly WeightDecoder decoder;
     private readonly ProjectionHead projection;
+    private readonly Tensor? inputMean;
+    private readonly Tensor? inputScale;
 
     /// <summary>
     /// Creates the network for <paramref name="architecture"/> with sizes from <paramref name="config"/>.
@@ -30,6 +32,14 @@ public sealed class HyperRepAutoencoder : Module
         decoder = new WeightDecoder("decoder", Tokenizer.Layers, config, dropout);
         projection = new ProjectionHead("projection", config.LatentDimension, config.ProjectionHidden,
             config.ProjectionOutput, config.ProjectionLayers);
+        if (config.NormalizeInputs)
+        {
+            inputMean = zeros(Tokenizer.ParameterCount);
+            inputScale = ones(Tokenizer.ParameterCount);
+            register_buffer("input_mean", inputMean);
+            register_buffer("input_scale", inputScale);
+        }
+
         RegisterComponents();
         ParameterInitializer.Initialize(this, new Generator((ulong)config.Seed));
     }
@@ -44,10 +54,32 @@ public sealed class HyperRepAutoencoder : Module
     public Generator DropoutGenerator { get; }
 
     /// <summary>Encodes flat weights <c>[B, P]</c> to embeddings <c>[B, D]</c>.</summary>
-    public Tensor Encode(Tensor weights) => encoder.Encode(Tokenizer.Tokenize(weights));
+    public Tensor Encode(Tensor weights) => encoder.Encode(Tokenizer.Tokenize(
+        inputMean is null ? weights : (weights - inputMean) / inputScale!));
 
     /// <summary>Decodes embeddings <c>[B, D]</c> to flat weights <c>[B, P]</c>.</summary>
-    public Tensor Decode(Tensor z) => Tokenizer.Detokenize(decoder.Decode(z));
+    public Tensor Decode(Tensor z)
+    {
+        var weights = Tokenizer.Detokenize(decoder.Decode(z)); // [B, P]
+        return inputMean is null ? weights : weights * inputScale! + inputMean;
+    }
+
+    /// <summary>
+    /// Sets the per-layer mean and σ that inputs are standardised with when <see cref="HyperRepConfig.NormalizeInputs"/>
+    /// is on; does nothing otherwise. The values are buffers, saved and loaded with the network's weights.
+    /// </summary>
+    public void SetNormalization(LayerStatistics statistics)
+    {
+        ArgumentNullException.ThrowIfNull(statistics);
+        if (inputMean is null)
+        {
+            return;
+        }
+
+        using var noGrad = no_grad();
+        inputMean.copy_(statistics.MeanPerParameter(Tokenizer.Architecture));
+        inputScale!.copy_(statistics.StdPerParameter(Tokenizer.Architecture));
+    }
 
     /// <summary>Projects embeddings <c>[B, D]</c> for the contrastive loss, <c>[B, ProjectionOutput]</c>.</summary>
     public Tensor Project(Tensor z) => projection.forward(z);

@@ -24,7 +24,8 @@ namespace HyperRepHub.Core.HyperRepresentations.Model;
 /// <param name="WeightDecay">Adam weight decay.</param>
 /// <param name="BatchSize">Samples per step; an epoch uses complete batches only.</param>
 /// <param name="Epochs">Maximum number of epochs.</param>
-/// <param name="PlateauFactor">Factor the learning rate is multiplied by on a validation plateau.</param>
+/// <param name="PlateauFactor">Factor the learning rate is multiplied by on a validation plateau; 1 keeps it
+/// constant.</param>
 /// <param name="PlateauPatience">Epochs without validation improvement before the learning rate drops.</param>
 /// <param name="EarlyStoppingPatience">Epochs without validation improvement before training stops; 0 disables.</param>
 /// <param name="ErasingProbability">Probability that random erasing zeroes a block of a view.</param>
@@ -32,6 +33,12 @@ namespace HyperRepHub.Core.HyperRepresentations.Model;
 /// <param name="ErasingMaxFraction">Largest erased block, as a fraction of the vector.</param>
 /// <param name="NoiseStd">Standard deviation of Gaussian noise added to each view; 0 disables.</param>
 /// <param name="Seed">Seed of initialisation, shuffling, augmentation and dropout.</param>
+/// <param name="PermutationProbability">Probability that a view gets a random neuron permutation; 1 permutes every
+/// view.</param>
+/// <param name="NormalizeInputs">Whether the network standardises each layer's weights with the training split's
+/// mean and σ before encoding, and maps decoded weights back; the reconstruction loss is unchanged.</param>
+/// <param name="KeepBestValidation">Whether the saved network is the one with the lowest validation loss (true) or
+/// the one after the last epoch (false).</param>
 public sealed record HyperRepConfig(
     int DModel,
     int Heads,
@@ -58,7 +65,10 @@ public sealed record HyperRepConfig(
     double ErasingMinFraction = 0.02,
     double ErasingMaxFraction = 0.33,
     double NoiseStd = 0,
-    long Seed = 42)
+    long Seed = 42,
+    double PermutationProbability = 1,
+    bool NormalizeInputs = false,
+    bool KeepBestValidation = true)
 {
     /// <summary>
     /// The published CNN-s configuration: d_model 800, 4 heads, 2 + 2 blocks, feed-forward 900, latent 700,
@@ -69,20 +79,22 @@ public sealed record HyperRepConfig(
         Dropout: 0.1, ProjectionLayers: 4, ProjectionHidden: 400, ProjectionOutput: 50);
 
     /// <summary>
-    /// The CPU default: d_model 128, 4 heads, 2 + 2 blocks, feed-forward 256, latent 128, projection head of
-    /// 4 layers (hidden 128, output 32), Adam lr 1e-3, batch 32, up to 300 epochs with early stopping after 50
-    /// epochs without validation improvement. About 1.5M parameters for CNN-s, roughly 30 times fewer than
-    /// <see cref="Paper"/>, and batches small enough that a 30-model zoo (about 100 training checkpoints) still
-    /// gives 3 steps per epoch.
+    /// The CPU default: d_model 64, 4 heads, 2 + 2 blocks, feed-forward 128, latent 64, projection head of 4 layers
+    /// (hidden 64, output 32), Adam lr 1e-3, batch 32, 400 epochs. Inputs are standardised per layer, views are
+    /// erased but not permuted, the learning rate stays constant and the last epoch's network is kept.
     /// </summary>
     /// <remarks>
-    /// NOTE: the training time (under 10 minutes on two cores is the aim) and the reconstructed models' accuracy
-    /// have not been measured on a real 30-model zoo yet; the epoch count comes from a FLOP estimate.
+    /// Measured on a 30-model MNIST zoo (21 training models). With neuron permutation on every view, the
+    /// reconstruction loss was still 0.90 after 100 epochs (the mean model scores about 1). With the best-validation
+    /// network kept, the saved network was the mean predictor: validation models of so small a zoo are never
+    /// reconstructed. With these settings it reconstructs its training split in a few minutes. Validation and
+    /// test models of a zoo that size stay out of reach; the quality report says so.
     /// </remarks>
     public static HyperRepConfig CpuDefault { get; } = new(
-        DModel: 128, Heads: 4, EncoderBlocks: 2, DecoderBlocks: 2, FeedForward: 256, LatentDimension: 128,
-        Dropout: 0.1, ProjectionLayers: 4, ProjectionHidden: 128, ProjectionOutput: 32,
-        LearningRate: 1e-3, BatchSize: 32, Epochs: 300, PlateauPatience: 20, EarlyStoppingPatience: 50);
+        DModel: 64, Heads: 4, EncoderBlocks: 2, DecoderBlocks: 2, FeedForward: 128, LatentDimension: 64,
+        Dropout: 0.1, ProjectionLayers: 4, ProjectionHidden: 64, ProjectionOutput: 32,
+        LearningRate: 1e-3, BatchSize: 32, Epochs: 400, PlateauFactor: 1, EarlyStoppingPatience: 0,
+        PermutationProbability: 0, NormalizeInputs: true, KeepBestValidation: false);
 
     /// <summary>Preset names accepted by <see cref="FromPreset"/>.</summary>
     public static IReadOnlyList<string> PresetNames { get; } = ["cpu", "paper"];
@@ -118,6 +130,7 @@ public sealed record HyperRepConfig(
         InRange(Dropout, 0, 0.999, nameof(Dropout));
         InRange(Gamma, 0, 1, nameof(Gamma));
         InRange(ErasingProbability, 0, 1, nameof(ErasingProbability));
+        InRange(PermutationProbability, 0, 1, nameof(PermutationProbability));
         InRange(ErasingMinFraction, 0, ErasingMaxFraction, nameof(ErasingMinFraction));
         InRange(ErasingMaxFraction, ErasingMinFraction, 1, nameof(ErasingMaxFraction));
         InRange(PlateauFactor, 0, 1, nameof(PlateauFactor));

@@ -6,7 +6,8 @@ namespace HyperRepHub.Core.HyperRepresentations.Quality;
 
 /// <summary>
 /// Builds the <see cref="QualityReport"/> users check before they trust sampling: R² overall and per layer on the
-/// test split and, with a dataset, the test accuracy of reconstructed models against the originals.
+/// test split and, with a dataset, the test accuracy of reconstructed models against the originals. Given the
+/// training split too, it adds the same figures there and the R² of a linear code of the latent's size.
 /// </summary>
 public static class QualityEvaluator
 {
@@ -23,7 +24,7 @@ public static class QualityEvaluator
     /// Evaluates <paramref name="hyperRepresentation"/>, and <paramref name="baseline"/> the same way if given.
     /// </summary>
     public static QualityReport Evaluate(HyperRepresentation hyperRepresentation, WeightSet test,
-        ImageDataset? dataset, HyperRepresentation? baseline = null)
+        ImageDataset? dataset, HyperRepresentation? baseline = null, WeightSet? train = null)
     {
         ArgumentNullException.ThrowIfNull(hyperRepresentation);
         ArgumentNullException.ThrowIfNull(test);
@@ -33,12 +34,12 @@ public static class QualityEvaluator
                 nameof(test));
         }
 
-        var report = EvaluateOne(hyperRepresentation, test, dataset);
-        return baseline is null ? report : report with { Baseline = EvaluateOne(baseline, test, dataset) };
+        var report = EvaluateOne(hyperRepresentation, test, dataset, train);
+        return baseline is null ? report : report with { Baseline = EvaluateOne(baseline, test, dataset, train) };
     }
 
     private static QualityReport EvaluateOne(HyperRepresentation hyperRepresentation, WeightSet test,
-        ImageDataset? dataset)
+        ImageDataset? dataset, WeightSet? train)
     {
         using var scope = NewDisposeScope();
         var architecture = hyperRepresentation.Architecture;
@@ -54,8 +55,54 @@ public static class QualityEvaluator
         }
 
         var (verdict, summary) = Judge(r2, original, reconstructed, chance);
+        var training = train is { Count: > 0 } ? EvaluateSplit(hyperRepresentation, train, dataset) : null;
+        double? linear = train is { Count: > 0 }
+            ? LinearReference.R2(train.Weights, test.Weights, hyperRepresentation.Config.LatentDimension)
+            : null;
         return new QualityReport(hyperRepresentation.Config.LayerWiseNormalization, test.Count, r2, layerR2,
-            original, reconstructed, chance, verdict, summary);
+            original, reconstructed, chance, verdict, summary + DescribeTraining(verdict, training, linear))
+        {
+            Training = training,
+            LinearR2 = linear,
+        };
+    }
+
+    /// <summary>
+    /// A sentence on the training split when the test split falls short but the training models are reconstructed
+    /// well: samplers draw near training anchors, so they can still work.
+    /// </summary>
+    private static string DescribeTraining(QualityVerdict verdict, SplitQuality? training, double? linearR2)
+    {
+        if (verdict == QualityVerdict.Good || training?.AccuracyRetention is not double retention ||
+            retention < GoodRetention)
+        {
+            return "";
+        }
+
+        string linear = linearR2 is double value
+            ? $" A linear code of the same size reaches test R² {value:F3}, so the test models share little " +
+              "structure with the training models; a larger zoo is the remedy."
+            : "";
+        return $" Training-split models keep {retention:P0} of their accuracy: the hyper-representation fits the " +
+            "models its anchors come from but does not generalise to unseen ones, so samples near the anchors can " +
+            "still work." + linear;
+    }
+
+    private static SplitQuality EvaluateSplit(HyperRepresentation hyperRepresentation, WeightSet split,
+        ImageDataset? dataset)
+    {
+        using var scope = NewDisposeScope();
+        var architecture = hyperRepresentation.Architecture;
+        var reconstruction = hyperRepresentation.Decode(hyperRepresentation.Encode(split.Weights));
+        double r2 = ReconstructionMetrics.R2(reconstruction, split.Weights);
+        if (dataset is null)
+        {
+            return new SplitQuality(split.Count, r2, null, null);
+        }
+
+        return new SplitQuality(split.Count, r2,
+            PopulationAccuracy.Evaluate(architecture, split.Weights, dataset).Average(),
+            PopulationAccuracy.Evaluate(architecture, reconstruction, dataset).Average());
     }
 
     /// <summary>Returns the verdict and its sentence for the given R² and mean accuracies.</summary>

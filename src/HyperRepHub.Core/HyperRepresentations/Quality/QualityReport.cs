@@ -30,6 +30,9 @@ public enum QualityVerdict
 /// <param name="Verdict">The one-word verdict.</param>
 /// <param name="Summary">The verdict as a sentence a user can act on.</param>
 /// <param name="Baseline">The same report for the baseline trained without LWLN, when one was given.</param>
+/// <param name="Training">The same figures on the training split, when it was given.</param>
+/// <param name="LinearR2">R² of the test split reconstructed by a linear code of the latent's size (principal
+/// components of the training split), when the training split was given.</param>
 public sealed record QualityReport(
     bool LayerWiseNormalization,
     int TestCheckpoints,
@@ -40,7 +43,9 @@ public sealed record QualityReport(
     double ChanceAccuracy,
     QualityVerdict Verdict,
     string Summary,
-    QualityReport? Baseline = null)
+    QualityReport? Baseline = null,
+    SplitQuality? Training = null,
+    double? LinearR2 = null)
 {
     /// <summary>Reconstructed mean accuracy as a fraction of the originals' mean accuracy.</summary>
     public double? AccuracyRetention => OriginalAccuracy > 0 ? ReconstructedAccuracy / OriginalAccuracy : null;

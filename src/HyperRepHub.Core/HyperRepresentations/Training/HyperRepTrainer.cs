@@ -85,14 +85,14 @@ public sealed class HyperRepTrainer
         var (validationLoss, validationR2) = Validate(run);
         var (schedule, improved, reduce) = run.State.Schedule.Step(validationLoss, config.PlateauPatience);
         double learningRate = run.State.LearningRate;
-        if (reduce)
+        if (reduce && config.PlateauFactor < 1)
         {
             learningRate *= config.PlateauFactor;
             SetLearningRate(run.Optimizer, learningRate);
             HyperRepTrainerLog.LearningRateReduced(logger, learningRate);
         }
 
-        if (improved)
+        if (improved && config.KeepBestValidation)
         {
             TensorFiles.SaveModule(run.Network, Path.Combine(workDirectory, BestModelFile));
         }
@@ -154,7 +154,7 @@ public sealed class HyperRepTrainer
     private HyperRepTrainingResult Finish(TrainingRun run)
     {
         string best = Path.Combine(workDirectory, BestModelFile);
-        if (File.Exists(best))
+        if (config.KeepBestValidation && File.Exists(best))
         {
             TensorFiles.LoadModule(run.Network, best);
         }

@@ -47,6 +47,7 @@ internal sealed class TrainingRun
 
         var statistics = saved?.Statistics ?? LayerStatistics.Compute(data.Architecture, data.Train.Weights);
         var network = new HyperRepAutoencoder(data.Architecture, config);
+        network.SetNormalization(statistics);
         var optimizer = optim.Adam(network.parameters(), config.LearningRate, weight_decay: config.WeightDecay);
         var run = new TrainingRun(network, optimizer, new TrainingLoss(network, statistics));
         if (saved is null)
