@@ -93,9 +93,11 @@ public sealed record HyperRepresentationSettings
     /// <summary>Probability that a view gets a random neuron permutation. Default 0.</summary>
     [Id(27)] public double PermutationProbability { get; init; }
 
-    /// <summary>Standardise each layer's weights before encoding. Default true.</summary>
+    /// <summary>Whether each layer's weights are standardised before encoding. Default true.</summary>
     [Id(28)] public bool NormalizeInputs { get; init; } = true;
 
-    /// <summary>Keep the network with the lowest validation loss instead of the last one. Default false.</summary>
+    /// <summary>
+    /// Whether the network with the lowest validation loss is kept instead of the last one. Default false.
+    /// </summary>
     [Id(29)] public bool KeepBestValidation { get; init; }
 }

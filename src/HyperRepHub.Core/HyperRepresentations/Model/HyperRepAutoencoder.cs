@@ -66,7 +66,7 @@ public sealed class HyperRepAutoencoder : Module
 
     /// <summary>
     /// Sets the per-layer mean and σ that inputs are standardised with when <see cref="HyperRepConfig.NormalizeInputs"/>
-    /// is on; does nothing otherwise. The values are buffers, saved and loaded with the network's weights.
+    /// is on. Otherwise it does nothing. The values are buffers, saved and loaded with the network's weights.
     /// </summary>
     public void SetNormalization(LayerStatistics statistics)
     {
