@@ -58,6 +58,13 @@ internal static class ZooTrainCommand
             "shared with other busy processes, 1 can be many times faster.",
     };
 
+    private static readonly Option<int> Workers = new("--workers")
+    {
+        Description = "Threads that train shards of the models at once; with --threads 1, 2 workers trained fastest " +
+            "on 2 cores. Results do not change.",
+        DefaultValueFactory = _ => 1,
+    };
+
     private static readonly Option<bool> Json = CommonOptions.Json("the final manifest");
 
     public static Command Create()
@@ -65,7 +72,7 @@ internal static class ZooTrainCommand
         var command = new Command("train", "Train a zoo of models; run it again to resume.")
         {
             Dataset, Models, Epochs, Preset, Out, Architecture, BatchSize, LearningRate, MaxTrainImages, MaxTestImages,
-            Threads, Json,
+            Threads, Workers, Json,
         };
         command.SetAction((parseResult, cancellationToken) =>
             Task.FromResult(CommandErrors.Run(() => Run(parseResult, cancellationToken))));
@@ -93,7 +100,8 @@ internal static class ZooTrainCommand
         test = Limit(test, parseResult.GetValue(MaxTestImages));
         var directory = parseResult.GetValue(Out)!;
         var request = new ZooTrainingRequest(directory, Path.GetFileName(Path.GetFullPath(directory)), dataset,
-            BuiltInArchitectures.Get(parseResult.GetValue(Architecture)!), parseResult.GetValue(Models), config);
+            BuiltInArchitectures.Get(parseResult.GetValue(Architecture)!), parseResult.GetValue(Models), config,
+            Workers: parseResult.GetValue(Workers));
         var progress = new ConsoleProgressBar(Console.Error);
         var started = DateTime.UtcNow;
         try

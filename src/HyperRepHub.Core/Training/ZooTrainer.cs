@@ -28,7 +28,7 @@ public sealed partial class ZooTrainer(ILogger<ZooTrainer>? logger = null)
         }
 
         request.Config.Validate();
-        var trainer = new PopulationTrainer(request.Architecture, train, test);
+        var trainer = new PopulationTrainer(request.Architecture, train, test) { Workers = request.Workers };
         var writer = OpenOrCreate(request);
         using var state = RestoreOrInitialise(request, writer, trainer, out int completed);
         int epochs = request.Config.Epochs;

@@ -11,6 +11,8 @@ namespace HyperRepHub.Core.Training;
 /// <param name="Models">Number of models.</param>
 /// <param name="Config">Initialisation and training recipe.</param>
 /// <param name="Split">Split of the models into train, validation and test; null means 70/15/15 with seed 42.</param>
+/// <param name="Workers">Threads that train shards of the models at once (<see cref="PopulationTrainer.Workers"/>).
+/// It changes speed, not results, and is not recorded in the zoo.</param>
 public sealed record ZooTrainingRequest(
     string Directory,
     string Name,
@@ -18,4 +20,5 @@ public sealed record ZooTrainingRequest(
     ArchitectureSpec Architecture,
     int Models,
     ZooTrainingConfig Config,
-    ZooSplitRatios? Split = null);
+    ZooSplitRatios? Split = null,
+    int Workers = 1);

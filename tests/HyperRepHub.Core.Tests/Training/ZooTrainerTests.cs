@@ -32,6 +32,26 @@ public sealed class ZooTrainerTests : IDisposable
     }
 
     [Fact]
+    public void Train_TwoWorkers_WritesTheSameWeights()
+    {
+        var single = Request("single");
+        var sharded = Request("sharded") with { Workers = 2 };
+
+        new ZooTrainer().Train(single, _train, _test);
+        new ZooTrainer().Train(sharded, _train, _test);
+
+        var reference = Zoo.Open(single.Directory);
+        var actual = Zoo.Open(sharded.Directory);
+        foreach (var model in reference.Models)
+        {
+            var expected = reference.LoadWeights(model.Id, 2);
+            var weights = actual.LoadWeights(model.Id, 2);
+            Assert.Equal(expected.Length, weights.Length);
+            Assert.All(expected.Zip(weights), pair => Assert.Equal(pair.First, pair.Second, 1e-4));
+        }
+    }
+
+    [Fact]
     public void Train_CancelledThenRerun_EqualsUninterruptedRun()
     {
         var uninterrupted = Request("uninterrupted");
