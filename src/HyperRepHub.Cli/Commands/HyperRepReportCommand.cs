@@ -56,6 +56,12 @@ internal static class HyperRepReportCommand
         try
         {
             string folder = parseResult.GetValue(FolderArgument)!.FullName;
+            if (!Directory.Exists(folder))
+            {
+                throw new DirectoryNotFoundException($"Hyper-representation folder '{folder}' does not exist.");
+            }
+
+            HyperRepresentationFolder.ThrowIfUnfinished(folder);
             var record = TrainingRecord.TryLoad(folder);
             string zooPath = parseResult.GetValue(ZooOption)?.FullName ?? record?.Zoo ?? throw new ArgumentException(
                 $"'{folder}' has no {TrainingRecord.FileName}; give the zoo with --zoo.");

@@ -37,7 +37,7 @@ internal static class HyperRepTrainCommand
 
     private static readonly Option<string> PresetOption = new("--preset")
     {
-        Description = "Size preset: 'cpu' (d_model 128, latent 128) or 'paper' (d_model 800, latent 700).",
+        Description = "Size preset: 'cpu' (d_model 64, latent 64) or 'paper' (d_model 800, latent 700).",
         DefaultValueFactory = _ => "cpu",
     };
 
@@ -235,7 +235,8 @@ internal static class HyperRepTrainCommand
             {
                 type = "done", directory, epochs = result.History.Count, stoppedEarly = result.StoppedEarly,
             }, HyperRepJson.Options)
-            : $"Saved the hyper-representation to '{directory}' after {result.History.Count} epochs" +
+            : $"Saved the hyper-representation to '{directory}' after {result.History.Count} " +
+              (result.History.Count == 1 ? "epoch" : "epochs") +
               (result.StoppedEarly ? " (early stopping)" : "") +
               (last is null ? "." : $"; last validation R² {last.ValidationR2:F4}."));
     }

@@ -1,6 +1,7 @@
 using HyperRepHub.Core.Architectures;
 using HyperRepHub.Core.HyperRepresentations.Model;
 using HyperRepHub.Core.HyperRepresentations.Storage;
+using HyperRepHub.Core.HyperRepresentations.Training;
 using HyperRepHub.Core.HyperRepresentations.Tokens;
 using static TorchSharp.torch;
 
@@ -51,12 +52,31 @@ public static class HyperRepresentationFolder
             throw new DirectoryNotFoundException($"Hyper-representation folder '{directory}' does not exist.");
         }
 
+        ThrowIfUnfinished(directory);
         var config = JsonFiles.Read<HyperRepConfig>(Path.Combine(directory, ConfigFile));
         var architecture = ArchitectureSpec.FromJson(File.ReadAllText(Path.Combine(directory, ArchitectureFile)));
         var statistics = JsonFiles.Read<LayerStatistics>(Path.Combine(directory, StatisticsFile));
         var network = new HyperRepAutoencoder(architecture, config);
         TensorFiles.LoadModule(network, Path.Combine(directory, ModelFile));
         return new HyperRepresentation(network, statistics, LoadAnchors(directory, config.LatentDimension));
+    }
+
+    /// <summary>
+    /// Throws when <paramref name="directory"/> holds a training checkpoint (in its <c>training</c> sub-folder, where
+    /// <c>hyperrep hyper-rep train</c> keeps it) but no saved hyper-representation yet.
+    /// </summary>
+    /// <exception cref="InvalidDataException">The training in the folder has not finished.</exception>
+    public static void ThrowIfUnfinished(string directory)
+    {
+        string work = Path.Combine(directory, "training");
+        if (File.Exists(Path.Combine(directory, ConfigFile)) || !TrainingCheckpoint.Exists(work))
+        {
+            return;
+        }
+
+        int epoch = TrainingCheckpoint.ReadState(work).CompletedEpochs;
+        throw new InvalidDataException($"The training in '{directory}' has not finished (checkpoint after epoch " +
+            $"{epoch}); run the same 'hyperrep hyper-rep train' command to resume it.");
     }
 
     private static AnchorSet LoadAnchors(string directory, int latentDimension)

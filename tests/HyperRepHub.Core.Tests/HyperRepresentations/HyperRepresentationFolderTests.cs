@@ -32,6 +32,42 @@ public sealed class HyperRepresentationFolderTests
     }
 
     [Fact]
+    public void Load_TruncatedModelFile_ThrowsInvalidDataNamingTheFile()
+    {
+        var data = SyntheticZoo.CnnSmallData();
+        using var trained = new HyperRepTrainer(data, SyntheticZoo.TinyConfig with { Epochs = 1 },
+            SyntheticZoo.TemporaryDirectory()).Train();
+        string folder = SyntheticZoo.TemporaryDirectory();
+        HyperRepresentationFolder.Save(trained.HyperRepresentation, folder);
+        string model = Path.Combine(folder, HyperRepresentationFolder.ModelFile);
+        using (var stream = File.Open(model, FileMode.Open))
+        {
+            stream.SetLength(100);
+        }
+
+        var error = Assert.Throws<InvalidDataException>(() => HyperRepresentationFolder.Load(folder));
+
+        Assert.Contains(model, error.Message);
+        Assert.Contains("damaged or incomplete", error.Message);
+    }
+
+    [Fact]
+    public void Load_UnfinishedTraining_SaysToResume()
+    {
+        var data = SyntheticZoo.CnnSmallData();
+        string folder = SyntheticZoo.TemporaryDirectory();
+        using var cancellation = new CancellationTokenSource();
+        var trainer = new HyperRepTrainer(data, SyntheticZoo.TinyConfig with { Epochs = 3 },
+            Path.Combine(folder, "training"));
+        Assert.Throws<OperationCanceledException>(() =>
+            trainer.Train(p => { if (p.Epoch == 1) cancellation.Cancel(); }, cancellation.Token));
+
+        var error = Assert.Throws<InvalidDataException>(() => HyperRepresentationFolder.Load(folder));
+
+        Assert.Contains("has not finished (checkpoint after epoch 1)", error.Message);
+    }
+
+    [Fact]
     public void Load_MissingModelFile_ThrowsNamingTheFile()
     {
         var data = SyntheticZoo.CnnSmallData();

@@ -15,7 +15,14 @@ internal static class TensorFiles
     public static void LoadModule(nn.Module module, string path)
     {
         RequireFile(path);
-        module.load_safetensors(path);
+        try
+        {
+            module.load_safetensors(path);
+        }
+        catch (Exception ex) when (IsDamagedFile(ex))
+        {
+            throw Damaged(path, ex);
+        }
     }
 
     public static void SaveTensors(string path, Dictionary<string, Tensor> tensors) =>
@@ -24,8 +31,25 @@ internal static class TensorFiles
     public static Dictionary<string, Tensor> LoadTensors(string path)
     {
         RequireFile(path);
-        return Safetensors.LoadStateDict(path);
+        try
+        {
+            return Safetensors.LoadStateDict(path);
+        }
+        catch (Exception ex) when (IsDamagedFile(ex))
+        {
+            throw Damaged(path, ex);
+        }
     }
+
+    // A truncated or overwritten file surfaces as a JSON error in the header, a read past the end of the stream, or
+    // a tensor whose name or shape the network does not have.
+    private static bool IsDamagedFile(Exception ex) =>
+        ex is System.Text.Json.JsonException or EndOfStreamException or ArgumentException or InvalidOperationException
+            or FormatException or OverflowException or IOException && ex is not FileNotFoundException;
+
+    private static InvalidDataException Damaged(string path, Exception inner) => new(
+        $"'{path}' is damaged or incomplete ({new FileInfo(path).Length} bytes): {inner.Message} Train or download " +
+        "the hyper-representation again.", inner);
 
     private static void WriteAtomically(string path, Action<string> write)
     {
