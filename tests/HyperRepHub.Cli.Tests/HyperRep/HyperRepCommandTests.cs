@@ -60,7 +60,7 @@ public sealed class HyperRepCommandTests : IDisposable
         Assert.True(second.ExitCode == 0, second.Error);
         Assert.Contains("epoch 1/1", first.Output);
         Assert.DoesNotContain("epoch 1/1", second.Output);
-        Assert.Contains("after 1 epochs", second.Output);
+        Assert.Contains("after 1 epoch", second.Output);
     }
 
     [Fact]
