@@ -62,7 +62,7 @@ public static class HyperRepresentationFolder
     }
 
     /// <summary>
-    /// Throws when <paramref name="directory"/> holds a training checkpoint (in its <c>training</c> sub-folder, where
+    /// Throws when <paramref name="directory"/> contains a training checkpoint (in its <c>training</c> sub-folder, where
     /// <c>hyperrep hyper-rep train</c> keeps it) but no saved hyper-representation yet.
     /// </summary>
     /// <exception cref="InvalidDataException">The training in the folder has not finished.</exception>
