@@ -104,7 +104,8 @@ internal static class HyperRepTrainCommand
 
     private static readonly Option<int?> EarlyStoppingOption = new("--early-stopping")
     {
-        Description = "Epochs without validation improvement before training stops; 0 disables (default: the preset's).",
+        Description =
+            "Epochs without validation improvement before training stops; 0 disables (default: the preset's).",
     };
 
     private static readonly Option<bool?> KeepBestOption = new("--keep-best")

@@ -62,8 +62,8 @@ public static class HyperRepresentationFolder
     }
 
     /// <summary>
-    /// Throws when <paramref name="directory"/> contains a training checkpoint (in its <c>training</c> sub-folder, where
-    /// <c>hyperrep hyper-rep train</c> keeps it) but no saved hyper-representation yet.
+    /// Throws when <paramref name="directory"/> contains a training checkpoint (in its <c>training</c> sub-folder,
+    /// where <c>hyperrep hyper-rep train</c> keeps it) but no saved hyper-representation yet.
     /// </summary>
     /// <exception cref="InvalidDataException">The training in the folder has not finished.</exception>
     public static void ThrowIfUnfinished(string directory)
