@@ -25,11 +25,22 @@ public static class PopulationFolder
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
     };
 
-    /// <summary>Writes weights <c>[M, P]</c> as <c>model-0000.safetensors</c>, ... plus the two JSON files.</summary>
+    /// <summary>
+    /// Writes weights <c>[M, P]</c> as <c>model-0000.safetensors</c>, ... plus the two JSON files. An earlier
+    /// population in <paramref name="directory"/> is replaced, including model files the new one does not have.
+    /// </summary>
+    /// <exception cref="IOException"><paramref name="directory"/> contains files but no population.</exception>
     public static PopulationManifest Save(string directory, ArchitectureSpec spec, Tensor weights, string source,
         SamplerOptions? options = null, string? conditioningZoo = null)
     {
         ArgumentNullException.ThrowIfNull(spec);
+        if (Directory.Exists(directory) && Directory.EnumerateFiles(directory).Any() &&
+            !File.Exists(Path.Combine(directory, ManifestFile)))
+        {
+            throw new IOException($"'{directory}' contains files but no population ({ManifestFile}); write to an " +
+                "empty folder or to an earlier population to replace it.");
+        }
+
         Directory.CreateDirectory(directory);
         var files = new List<string>();
         for (int m = 0; m < weights.shape[0]; m++)
@@ -42,6 +53,12 @@ public static class PopulationFolder
         var manifest = new PopulationManifest(spec.Name, files, source, options, conditioningZoo);
         File.WriteAllText(Path.Combine(directory, ArchitectureFile), spec.ToJson());
         File.WriteAllText(Path.Combine(directory, ManifestFile), JsonSerializer.Serialize(manifest, JsonOptions));
+        foreach (string stale in Directory.EnumerateFiles(directory, "model-*.safetensors")
+            .Where(path => !files.Contains(Path.GetFileName(path))).ToList())
+        {
+            File.Delete(stale);
+        }
+
         return manifest;
     }
 
