@@ -213,9 +213,35 @@ internal static class HyperRepTrainCommand
             EarlyStoppingPatience = parseResult.GetValue(EarlyStoppingOption) ?? config.EarlyStoppingPatience,
             KeepBestValidation = parseResult.GetValue(KeepBestOption) ?? config.KeepBestValidation,
         };
-        config.Validate();
+        try
+        {
+            config.Validate();
+        }
+        catch (ArgumentOutOfRangeException ex) when (ex.ParamName is { } name && OptionNames.ContainsKey(name))
+        {
+            string option = OptionNames[name];
+            string reason = ex.Message.Split(" (Parameter", 2)[0].Replace(name, option, StringComparison.Ordinal);
+            throw new ArgumentException($"Invalid {option} {ex.ActualValue}: {reason}", ex);
+        }
+
         return config;
     }
+
+    /// <summary>The option that sets each configuration property, for error messages.</summary>
+    private static readonly Dictionary<string, string> OptionNames = new()
+    {
+        [nameof(HyperRepConfig.Epochs)] = "--epochs",
+        [nameof(HyperRepConfig.BatchSize)] = "--batch-size",
+        [nameof(HyperRepConfig.DModel)] = "--d-model",
+        [nameof(HyperRepConfig.FeedForward)] = "--feed-forward",
+        [nameof(HyperRepConfig.LatentDimension)] = "--latent",
+        [nameof(HyperRepConfig.LearningRate)] = "--lr",
+        [nameof(HyperRepConfig.Dropout)] = "--dropout",
+        [nameof(HyperRepConfig.PermutationProbability)] = "--permutation",
+        [nameof(HyperRepConfig.ErasingProbability)] = "--erasing",
+        [nameof(HyperRepConfig.PlateauPatience)] = "--plateau-patience",
+        [nameof(HyperRepConfig.EarlyStoppingPatience)] = "--early-stopping",
+    };
 
     private static void WriteProgress(TextWriter output, EpochProgress progress, bool json)
     {

@@ -23,6 +23,19 @@ public sealed class HyperRepCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Train_OutOfRangeOption_NamesTheOption()
+    {
+        string zoo = WriteZoo(models: 20, epochs: [1]);
+        string output = Path.Combine(directory, "rejected");
+
+        var train = await RunAsync("hyper-rep", "train", "--zoo", zoo, "--out", output, "--permutation", "2");
+
+        Assert.Equal(1, train.ExitCode);
+        Assert.Contains("Invalid --permutation 2: --permutation must be in [0, 1].", train.Error);
+        Assert.False(Directory.Exists(output));
+    }
+
+    [Fact]
     public async Task TrainThenReport_SmallZoo_ReportsEveryLayer()
     {
         string zoo = WriteZoo(models: 20, epochs: [1, 2, 3]);
