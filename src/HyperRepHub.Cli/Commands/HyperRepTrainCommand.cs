@@ -94,6 +94,7 @@ internal static class HyperRepTrainCommand
 
     private static readonly Option<bool?> NormalizeInputsOption = new("--normalize-inputs")
     {
+        HelpName = "true|false",
         Description = "true or false: standardise each layer's weights before encoding (default: the preset's).",
     };
 
@@ -110,6 +111,7 @@ internal static class HyperRepTrainCommand
 
     private static readonly Option<bool?> KeepBestOption = new("--keep-best")
     {
+        HelpName = "true|false",
         Description = "true: save the network with the lowest validation loss; false: the last one (default: the " +
             "preset's).",
     };

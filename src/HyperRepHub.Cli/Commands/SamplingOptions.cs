@@ -36,11 +36,23 @@ internal static class SamplingOptions
         return option;
     }
 
-    public static Option<int> Count() => new("--count")
+    public static Option<int> Count()
     {
-        Description = "Number of models to generate (the hub accepts 1 to 10000).",
-        DefaultValueFactory = _ => 50,
-    };
+        var option = new Option<int>("--count")
+        {
+            Description = "Number of models to generate (the hub accepts 1 to 10000).",
+            DefaultValueFactory = _ => 50,
+        };
+        option.Validators.Add(result =>
+        {
+            int value = result.GetValueOrDefault<int>();
+            if (value < 1)
+            {
+                result.AddError($"Invalid --count {value}: generate at least 1 model.");
+            }
+        });
+        return option;
+    }
 
     public static Option<long> Seed() => CommonOptions.Seed("the sampler's draws", 1);
 }
