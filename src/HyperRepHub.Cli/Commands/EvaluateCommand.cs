@@ -5,6 +5,7 @@ using System.Text.Json;
 using HyperRepHub.Core.Architectures;
 using HyperRepHub.Core.Datasets;
 using HyperRepHub.Core.Evaluation;
+using HyperRepHub.Core.HyperRepresentations.Training;
 using HyperRepHub.Core.Sampling;
 using HyperRepHub.Core.Zoos;
 
@@ -28,10 +29,10 @@ internal static class EvaluateCommand
         Required = true,
     };
 
-    private static readonly Option<int[]> ZooEpochsOption = new("--zoo-epochs")
+    private static readonly Option<int[]?> ZooEpochsOption = new("--zoo-epochs")
     {
-        Description = "Checkpoint epochs of the training split to compare with.",
-        DefaultValueFactory = _ => [21, 22, 23, 24, 25],
+        Description = "Checkpoint epochs of the training split to compare with (default: 21 to 25, or the last five " +
+            "of a shorter zoo).",
         AllowMultipleArgumentsPerToken = true,
     };
 
@@ -69,7 +70,9 @@ internal static class EvaluateCommand
             string dataset = parseResult.GetValue(DatasetOption) ?? zoo.Manifest.Dataset;
             error.WriteLine($"Loading the {dataset} test split.");
             var testSet = DatasetCatalog.Load(dataset).Test;
-            int[] epochs = parseResult.GetValue(ZooEpochsOption)!;
+            var epochs = parseResult.GetValue(ZooEpochsOption) is { Length: > 0 } chosen
+                ? chosen
+                : ZooTrainingData.DefaultEpochs(zoo);
             var training = zoo.LoadCheckpoints(ZooSplit.Train, epochs);
             if (training.Count < 2)
             {

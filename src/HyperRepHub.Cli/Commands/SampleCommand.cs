@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using HyperRepHub.Core.HyperRepresentations;
+using HyperRepHub.Core.HyperRepresentations.Training;
 using HyperRepHub.Core.Sampling;
 using HyperRepHub.Core.Sampling.Gan;
 using HyperRepHub.Core.Zoos;
@@ -46,10 +47,10 @@ internal static class SampleCommand
         Description = "Zoo folder of the same architecture whose encoded models become the anchors.",
     };
 
-    private static readonly Option<int[]> ConditionEpochsOption = new("--condition-epochs")
+    private static readonly Option<int[]?> ConditionEpochsOption = new("--condition-epochs")
     {
-        Description = "Checkpoint epochs of the conditioning zoo to encode.",
-        DefaultValueFactory = _ => [21, 22, 23, 24, 25],
+        Description = "Checkpoint epochs of the conditioning zoo to encode (default: 21 to 25, or the last five of a " +
+            "shorter zoo).",
         AllowMultipleArgumentsPerToken = true,
     };
 
@@ -106,7 +107,7 @@ internal static class SampleCommand
             string? zooPath = parseResult.GetValue(ConditionZooOption)?.FullName;
             var anchors = zooPath is null
                 ? null
-                : EncodeZoo(generator, zooPath, parseResult.GetValue(ConditionEpochsOption)!, error);
+                : EncodeZoo(generator, zooPath, parseResult.GetValue(ConditionEpochsOption), error);
             var sampler = FitSampler(parseResult, generator, options, anchors, outPath, error);
             error.WriteLine($"Sampling and decoding {count} models.");
             var weights = generator.Decode(sampler, count, options.Seed); // [count, P]
@@ -131,9 +132,11 @@ internal static class SampleCommand
         }
     }
 
-    private static AnchorSet EncodeZoo(WeightGenerator generator, string zooPath, int[] epochs, TextWriter error)
+    private static AnchorSet EncodeZoo(WeightGenerator generator, string zooPath, int[]? requested,
+        TextWriter error)
     {
         var zoo = Zoo.Open(zooPath);
+        var epochs = requested is { Length: > 0 } ? requested : ZooTrainingData.DefaultEpochs(zoo);
         var batches = Enum.GetValues<ZooSplit>().Select(split => zoo.LoadCheckpoints(split, epochs)).ToArray();
         int rows = batches.Sum(b => b.Count);
         error.WriteLine($"Encoding {rows} checkpoints of zoo '{zooPath}' as anchors.");
