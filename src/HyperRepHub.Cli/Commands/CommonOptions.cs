@@ -33,5 +33,23 @@ internal static class CommonOptions
     public static Option<string?> OptionalDataset(string purpose, string fallback) =>
         new("--dataset") { Description = $"Dataset {purpose}: {DatasetNames} ({fallback})." };
 
+    /// <summary><c>--threads</c>: libtorch's CPU threads, unset to keep libtorch's own choice.</summary>
+    public static Option<int?> Threads() => new("--threads")
+    {
+        Description = "Threads of libtorch's CPU kernels (default: libtorch's own choice, one per core). On a machine " +
+            "shared with other busy processes, 1 can be many times faster.",
+    };
+
+    /// <summary>Sets libtorch's CPU threads when <paramref name="threads"/> is given.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="threads"/> is below 1.</exception>
+    public static void ApplyThreads(int? threads)
+    {
+        if (threads is { } count)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(count, 1, "--threads");
+            TorchSharp.torch.set_num_threads(count);
+        }
+    }
+
     private static string DatasetNames => string.Join(" or ", DatasetCatalog.Names);
 }

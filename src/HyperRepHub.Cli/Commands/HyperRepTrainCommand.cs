@@ -16,7 +16,7 @@ namespace HyperRepHub.Cli.Commands;
 internal static class HyperRepTrainCommand
 {
     /// <summary>Sub-folder of the output folder that contains training checkpoints.</summary>
-    public const string WorkFolder = "training";
+    public const string WorkFolder = HyperRepresentationFolder.TrainingFolder;
 
     private static readonly Option<DirectoryInfo> ZooOption = new("--zoo")
     {
@@ -116,11 +116,7 @@ internal static class HyperRepTrainCommand
             "preset's).",
     };
 
-    private static readonly Option<int?> ThreadsOption = new("--threads")
-    {
-        Description = "Threads of libtorch's CPU kernels (default: libtorch's own choice, one per core). On a machine " +
-            "shared with other busy processes, 1 can be many times faster.",
-    };
+    private static readonly Option<int?> ThreadsOption = CommonOptions.Threads();
 
     private static readonly Option<long?> SeedOption = new("--seed")
     {
@@ -157,11 +153,7 @@ internal static class HyperRepTrainCommand
         string outDirectory = parseResult.GetValue(OutOption)!.FullName;
         try
         {
-            if (parseResult.GetValue(ThreadsOption) is { } threads)
-            {
-                ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1, "--threads");
-                TorchSharp.torch.set_num_threads(threads);
-            }
+            CommonOptions.ApplyThreads(parseResult.GetValue(ThreadsOption));
 
             var config = BuildConfig(parseResult);
             var zoo = Zoo.Open(parseResult.GetValue(ZooOption)!.FullName);

@@ -3,7 +3,6 @@ using HyperRepHub.Core.Architectures;
 using HyperRepHub.Core.Datasets;
 using HyperRepHub.Core.Training;
 using HyperRepHub.Core.Zoos;
-using TorchSharp;
 
 namespace HyperRepHub.Cli.Commands;
 
@@ -52,11 +51,7 @@ internal static class ZooTrainCommand
         Description = "Evaluate on this many evenly spaced test images only, for quick runs.",
     };
 
-    private static readonly Option<int?> Threads = new("--threads")
-    {
-        Description = "Threads of libtorch's CPU kernels (default: libtorch's own choice, one per core). On a machine " +
-            "shared with other busy processes, 1 can be many times faster.",
-    };
+    private static readonly Option<int?> Threads = CommonOptions.Threads();
 
     private static readonly Option<int> Workers = new("--workers")
     {
@@ -81,11 +76,7 @@ internal static class ZooTrainCommand
 
     private static int Run(ParseResult parseResult, CancellationToken cancellationToken)
     {
-        if (parseResult.GetValue(Threads) is { } threads)
-        {
-            ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1, "--threads");
-            torch.set_num_threads(threads);
-        }
+        CommonOptions.ApplyThreads(parseResult.GetValue(Threads));
 
         var preset = TrainingPresets.Get(parseResult.GetValue(Preset)!);
         var config = preset with

@@ -44,9 +44,9 @@ public sealed record DemoSettings(
     public string MseId => $"{Prefix}-mse";
 
     /// <summary>
-    /// The demo's default, sized to finish in about a quarter of an hour on 2 cores: 30 MNIST models trained 5
-    /// epochs on 4,000 images, a hyper-representation of the hub's default size trained 200 epochs on the last
-    /// three checkpoints, and populations of 20 models fine-tuned on 4,000 images. Far smaller than the paper's zoo
+    /// The demo's default, sized to finish in about a quarter of an hour on 2 cores. It trains 30 MNIST models for 5
+    /// epochs on 4,000 images and a hyper-representation of the hub's default size for 200 epochs on the last three
+    /// checkpoints, then fine-tunes populations of 20 models on 4,000 images. It is far smaller than the paper's zoo
     /// and training, so its numbers are a smoke test of the method, not a reproduction.
     /// </summary>
     public static DemoSettings Fast { get; } = new("demo", ZooModels: 30, ZooEpochs: 5, UnseenZooModels: 8,

@@ -17,6 +17,9 @@ public static class HyperRepresentationFolder
     /// <summary>File holding the network's state_dict.</summary>
     public const string ModelFile = "model.safetensors";
 
+    /// <summary>Sub-folder in which <c>hyperrep hyper-rep train</c> keeps its training checkpoints.</summary>
+    public const string TrainingFolder = "training";
+
     private const string ConfigFile = "config.json";
     private const string ArchitectureFile = "architecture.json";
     private const string StatisticsFile = "statistics.json";
@@ -68,7 +71,7 @@ public static class HyperRepresentationFolder
     /// <exception cref="InvalidDataException">The training in the folder has not finished.</exception>
     public static void ThrowIfUnfinished(string directory)
     {
-        string work = Path.Combine(directory, "training");
+        string work = Path.Combine(directory, TrainingFolder);
         if (File.Exists(Path.Combine(directory, ConfigFile)) || !TrainingCheckpoint.Exists(work))
         {
             return;

@@ -95,7 +95,7 @@ public sealed class ZooCommandTests : IDisposable
     }
 
     // NOTE: this test and the Ctrl-C test of `watch` failed when the test run was started as a background job of a
-    // non-interactive shell, where SIGINT starts out ignored and the CLI never saw it; they pass in the foreground.
+    // non-interactive shell. SIGINT starts out ignored there, so the CLI never saw it. They pass in the foreground.
     private static void SendInterrupt(int processId)
     {
         using var kill = Process.Start("kill", ["-INT", processId.ToString()]);

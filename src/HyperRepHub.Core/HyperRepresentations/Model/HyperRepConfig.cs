@@ -88,7 +88,7 @@ public sealed record HyperRepConfig(
     /// reconstruction loss was still 0.90 after 100 epochs (the mean model scores about 1). With the best-validation
     /// network kept, the saved network was the mean predictor: validation models of so small a zoo are never
     /// reconstructed. With these settings it reconstructs its training split in a few minutes. Validation and
-    /// test models of a zoo that size stay out of reach; the quality report says so.
+    /// test models of a zoo that size stay out of reach, and the quality report shows it.
     /// </remarks>
     public static HyperRepConfig CpuDefault { get; } = new(
         DModel: 64, Heads: 4, EncoderBlocks: 2, DecoderBlocks: 2, FeedForward: 128, LatentDimension: 64,

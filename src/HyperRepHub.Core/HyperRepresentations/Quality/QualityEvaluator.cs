@@ -34,12 +34,26 @@ public static class QualityEvaluator
                 nameof(test));
         }
 
-        var report = EvaluateOne(hyperRepresentation, test, dataset, train);
-        return baseline is null ? report : report with { Baseline = EvaluateOne(baseline, test, dataset, train) };
+        double? linear = Linear(hyperRepresentation.Config.LatentDimension);
+        var report = EvaluateOne(hyperRepresentation, test, dataset, train, linear);
+        if (baseline is null)
+        {
+            return report;
+        }
+
+        // The linear reference depends only on the splits and the latent size, so an equal-sized baseline reuses it.
+        int baselineLatent = baseline.Config.LatentDimension;
+        double? baselineLinear = baselineLatent == hyperRepresentation.Config.LatentDimension
+            ? linear
+            : Linear(baselineLatent);
+        return report with { Baseline = EvaluateOne(baseline, test, dataset, train, baselineLinear) };
+
+        double? Linear(int latent) =>
+            train is { Count: > 0 } ? LinearReference.R2(train.Weights, test.Weights, latent) : null;
     }
 
     private static QualityReport EvaluateOne(HyperRepresentation hyperRepresentation, WeightSet test,
-        ImageDataset? dataset, WeightSet? train)
+        ImageDataset? dataset, WeightSet? train, double? linear)
     {
         using var scope = NewDisposeScope();
         var architecture = hyperRepresentation.Architecture;
@@ -56,9 +70,6 @@ public static class QualityEvaluator
 
         var (verdict, summary) = Judge(r2, original, reconstructed, chance);
         var training = train is { Count: > 0 } ? EvaluateSplit(hyperRepresentation, train, dataset) : null;
-        double? linear = train is { Count: > 0 }
-            ? LinearReference.R2(train.Weights, test.Weights, hyperRepresentation.Config.LatentDimension)
-            : null;
         return new QualityReport(hyperRepresentation.Config.LayerWiseNormalization, test.Count, r2, layerR2,
             original, reconstructed, chance, verdict, summary + DescribeTraining(verdict, training, linear))
         {
@@ -81,8 +92,8 @@ public static class QualityEvaluator
 
         string linear = linearR2 is double value
             ? $" A linear code of the same size reaches test R² {value:F3}, so the test models share little " +
-              "structure with the training models. Unseen models need a zoo with many more models, or models that share " +
-              "more (such as a common initialisation)."
+              "structure with the training models. Unseen models need a zoo with many more models, or models " +
+              "that share more (such as a common initialisation)."
             : "";
         return $" Training-split models keep {retention:P0} of their accuracy: the hyper-representation fits the " +
             "models its anchors come from but does not generalise to unseen ones, so samples near the anchors can " +
