@@ -43,5 +43,6 @@ internal static class HyperRepConfigMapping
         PermutationProbability = config.PermutationProbability,
         DisableInputNormalisation = !config.NormalizeInputs,
         KeepBestValidation = config.KeepBestValidation,
+        DisableNeuronAlignment = !config.AlignNeurons,
     };
 }

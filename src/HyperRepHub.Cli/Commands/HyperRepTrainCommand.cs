@@ -98,6 +98,13 @@ internal static class HyperRepTrainCommand
         Description = "true or false: standardise each layer's weights before encoding (default: the preset's).",
     };
 
+    private static readonly Option<bool?> AlignNeuronsOption = new("--align-neurons")
+    {
+        HelpName = "true|false",
+        Description = "true or false: put every model's neurons into the order of one reference training model " +
+            "before encoding (default: the preset's).",
+    };
+
     private static readonly Option<int?> PlateauPatienceOption = new("--plateau-patience")
     {
         Description = "Epochs without validation improvement before the learning rate drops (default: the preset's).",
@@ -133,7 +140,7 @@ internal static class HyperRepTrainCommand
             {
                 ZooOption, OutOption, NoLwlnOption, PresetOption, EpochsOption, BatchSizeOption, ReductionOption,
                 DModelOption, FeedForwardOption, LatentOption, LearningRateOption, DropoutOption, PermutationOption,
-                ErasingOption, NormalizeInputsOption, PlateauPatienceOption, EarlyStoppingOption, KeepBestOption,
+                ErasingOption, NormalizeInputsOption, AlignNeuronsOption, PlateauPatienceOption, EarlyStoppingOption, KeepBestOption,
                 ThreadsOption, SeedOption, JsonOption,
             })
         {
@@ -203,6 +210,7 @@ internal static class HyperRepTrainCommand
             PermutationProbability = parseResult.GetValue(PermutationOption) ?? config.PermutationProbability,
             ErasingProbability = parseResult.GetValue(ErasingOption) ?? config.ErasingProbability,
             NormalizeInputs = parseResult.GetValue(NormalizeInputsOption) ?? config.NormalizeInputs,
+            AlignNeurons = parseResult.GetValue(AlignNeuronsOption) ?? config.AlignNeurons,
             PlateauPatience = parseResult.GetValue(PlateauPatienceOption) ?? config.PlateauPatience,
             EarlyStoppingPatience = parseResult.GetValue(EarlyStoppingOption) ?? config.EarlyStoppingPatience,
             KeepBestValidation = parseResult.GetValue(KeepBestOption) ?? config.KeepBestValidation,

@@ -1,3 +1,4 @@
+using HyperRepHub.Core.HyperRepresentations.Alignment;
 using static TorchSharp.torch;
 
 namespace HyperRepHub.Core.Evaluation;
@@ -8,19 +9,41 @@ public static class NoveltyAnalysis
     /// <summary>Pairs of training models drawn to estimate the typical disagreement.</summary>
     public const int TypicalPairs = 2000;
 
-    /// <summary>Compares generated models with training models in weight space and in function space.</summary>
+    /// <summary>
+    /// Compares generated models with training models in weight space and in function space. With
+    /// <paramref name="alignment"/>, weight-space distances are taken after aligning each training model's neurons to
+    /// the model it is compared with, so a permuted copy of a training model still counts as a copy.
+    /// </summary>
     /// <param name="generatedWeights">Flat weights <c>[G, P]</c>.</param>
     /// <param name="trainingWeights">Flat weights <c>[T, P]</c>, T at least 2.</param>
     /// <param name="generatedPredictions">Predicted classes <c>[G, N]</c> on a test set.</param>
     /// <param name="trainingPredictions">Predicted classes <c>[T, N]</c> on the same test set.</param>
+    /// <param name="alignment">The neuron alignment of the models' architecture, or null to compare weights as
+    /// they are.</param>
     public static NoveltyReport Measure(Tensor generatedWeights, Tensor trainingWeights,
-        Tensor generatedPredictions, Tensor trainingPredictions)
+        Tensor generatedPredictions, Tensor trainingPredictions, NeuronAlignment? alignment = null)
     {
         Check(generatedWeights, trainingWeights, generatedPredictions, trainingPredictions);
         using var scope = NewDisposeScope();
-        var generated = generatedWeights.to(float64);
-        var training = trainingWeights.to(float64);
-        var (nearestDistance, nearestModel) = cdist(generated, training).min(1); // [G]
+        var generated = Rows(generatedWeights);
+        var training = Rows(trainingWeights);
+        Func<float[], float[], double> distance = alignment is null
+            ? EuclideanDistance
+            : (model, reference) => alignment.Distance(model, reference);
+        var nearestDistance = new double[generated.Length];
+        var nearestModel = new int[generated.Length];
+        Parallel.For(0, generated.Length, g =>
+        {
+            nearestDistance[g] = double.PositiveInfinity;
+            for (int t = 0; t < training.Length; t++)
+            {
+                double d = distance(training[t], generated[g]);
+                if (d < nearestDistance[g])
+                {
+                    (nearestDistance[g], nearestModel[g]) = (d, t);
+                }
+            }
+        });
         var disagreement = new double[generatedPredictions.shape[0]];
         for (int i = 0; i < disagreement.Length; i++)
         {
@@ -29,20 +52,36 @@ public static class NoveltyAnalysis
             disagreement[i] = differs.to(float64).mean([1]).min().item<double>();
         }
 
-        return new NoveltyReport(
-            nearestDistance.data<double>().ToArray(),
-            nearestModel.data<long>().Select(m => (int)m).ToArray(),
-            disagreement,
-            TypicalWeightDistance(training),
-            TypicalDisagreement(trainingPredictions));
+        return new NoveltyReport(nearestDistance, nearestModel, disagreement,
+            TypicalWeightDistance(training, distance), TypicalDisagreement(trainingPredictions));
     }
 
-    private static double TypicalWeightDistance(Tensor training)
+    private static double TypicalWeightDistance(float[][] training, Func<float[], float[], double> distance)
     {
-        long count = training.shape[0];
-        var distances = cdist(training, training); // [T, T]
-        var upper = ones(count, count, dtype: @bool).triu(1);
-        return distances.masked_select(upper).median().item<double>();
+        var pairs = Pairs(training.Length, new Random(0)).ToArray();
+        var values = new double[pairs.Length];
+        Parallel.For(0, pairs.Length, i => values[i] = distance(training[pairs[i].Item2], training[pairs[i].Item1]));
+        return SummaryStatistics.Of(values).Median;
+    }
+
+    private static float[][] Rows(Tensor weights)
+    {
+        var flat = weights.to(float32).contiguous().data<float>().ToArray();
+        int length = (int)weights.shape[1];
+        return Enumerable.Range(0, (int)weights.shape[0]).Select(r => flat.AsSpan(r * length, length).ToArray())
+            .ToArray();
+    }
+
+    private static double EuclideanDistance(float[] a, float[] b)
+    {
+        double sum = 0;
+        for (int i = 0; i < a.Length; i++)
+        {
+            double difference = a[i] - (double)b[i];
+            sum += difference * difference;
+        }
+
+        return Math.Sqrt(sum);
     }
 
     private static double TypicalDisagreement(Tensor predictions)

@@ -1,12 +1,13 @@
 using HyperRepHub.Core.Architectures;
 using HyperRepHub.Core.Datasets;
+using HyperRepHub.Core.HyperRepresentations.Alignment;
 using static TorchSharp.torch;
 
 namespace HyperRepHub.Core.Evaluation;
 
 /// <summary>
 /// The statistics of a generated population: test-set performance and, always beside it, novelty against the
-/// zoo's training split, so copies of the zoo cannot pass for new models.
+/// zoo's training split, so copies of the zoo cannot pass for new models (permuted copies included).
 /// </summary>
 /// <param name="Evaluation">Per-model loss, accuracy and predictions on the test set.</param>
 /// <param name="Novelty">Distances to the nearest training model in weight and function space.</param>
@@ -24,7 +25,7 @@ public sealed record PopulationReport(PopulationEvaluation Evaluation, NoveltyRe
         var evaluation = PopulationEvaluator.Evaluate(spec, generated, testSet);
         trainingEvaluation ??= PopulationEvaluator.Evaluate(spec, training, testSet);
         var novelty = NoveltyAnalysis.Measure(generated, training, evaluation.Predictions,
-            trainingEvaluation.Predictions);
+            trainingEvaluation.Predictions, new NeuronAlignment(spec));
         return new PopulationReport(evaluation, novelty);
     }
 }

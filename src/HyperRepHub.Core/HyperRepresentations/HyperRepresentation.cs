@@ -1,4 +1,5 @@
 using HyperRepHub.Core.Architectures;
+using HyperRepHub.Core.HyperRepresentations.Alignment;
 using HyperRepHub.Core.HyperRepresentations.Model;
 using HyperRepHub.Core.HyperRepresentations.Tokens;
 using static TorchSharp.torch;
@@ -45,7 +46,15 @@ public sealed class HyperRepresentation : IHyperRepresentation, IDisposable
     public AnchorSet Anchors { get; }
 
     /// <inheritdoc />
-    public Tensor Encode(Tensor weights) => InChunks(weights, Network.Encode);
+    public Tensor Align(Tensor weights)
+    {
+        ArgumentNullException.ThrowIfNull(weights);
+        var reference = Network.AlignmentReference;
+        return reference is null ? weights : new NeuronAlignment(Architecture).Align(weights, reference);
+    }
+
+    /// <inheritdoc />
+    public Tensor Encode(Tensor weights) => InChunks(Align(weights), Network.Encode);
 
     /// <inheritdoc />
     public Tensor Decode(Tensor embeddings) => InChunks(embeddings, Network.Decode);

@@ -18,7 +18,16 @@ public interface IHyperRepresentation
     /// <summary>Embeddings of the zoo's training split, with each model's accuracy: what samplers draw around.</summary>
     AnchorSet Anchors { get; }
 
-    /// <summary>Encodes flat weights <c>[N, P]</c> to embeddings <c>[N, D]</c> in evaluation mode, without gradients.</summary>
+    /// <summary>
+    /// Returns flat weights <c>[N, P]</c> with each model's neurons in the order this hyper-representation was
+    /// trained on; the weights themselves when it does not align neurons. Aligned models compute the same functions.
+    /// </summary>
+    Tensor Align(Tensor weights);
+
+    /// <summary>
+    /// Encodes flat weights <c>[N, P]</c> to embeddings <c>[N, D]</c> in evaluation mode, without gradients, after
+    /// <see cref="Align"/>.
+    /// </summary>
     Tensor Encode(Tensor weights);
 
     /// <summary>Decodes embeddings <c>[N, D]</c> to flat weights <c>[N, P]</c> in evaluation mode, without gradients.</summary>

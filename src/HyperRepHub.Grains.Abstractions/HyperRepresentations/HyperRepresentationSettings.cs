@@ -100,4 +100,10 @@ public sealed record HyperRepresentationSettings
     /// Whether the network with the lowest validation loss is kept instead of the last one. Default false.
     /// </summary>
     [Id(29)] public bool KeepBestValidation { get; init; }
+
+    /// <summary>
+    /// Whether every model's neurons are put into the order of one reference training model before encoding.
+    /// Default true.
+    /// </summary>
+    [Id(30)] public bool AlignNeurons { get; init; } = true;
 }

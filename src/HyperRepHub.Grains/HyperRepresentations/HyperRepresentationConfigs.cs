@@ -19,7 +19,8 @@ public static class HyperRepresentationConfigs
             settings.LearningRate, settings.WeightDecay, settings.BatchSize, settings.Epochs, settings.PlateauFactor,
             settings.PlateauPatience, settings.EarlyStoppingPatience, settings.ErasingProbability,
             settings.ErasingMinFraction, settings.ErasingMaxFraction, settings.NoiseStd, settings.Seed,
-            settings.PermutationProbability, settings.NormalizeInputs, settings.KeepBestValidation);
+            settings.PermutationProbability, settings.NormalizeInputs, settings.KeepBestValidation,
+            settings.AlignNeurons);
     }
 
     /// <summary>Throws InvalidArgument naming the first setting out of range.</summary>

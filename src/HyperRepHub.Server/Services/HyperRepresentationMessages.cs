@@ -49,6 +49,7 @@ internal static class HyperRepresentationMessages
             PermutationProbability = config.PermutationProbability,
             NormalizeInputs = !config.DisableInputNormalisation,
             KeepBestValidation = config.KeepBestValidation,
+            AlignNeurons = !config.DisableNeuronAlignment,
         };
     }
 
@@ -91,6 +92,7 @@ internal static class HyperRepresentationMessages
             ErasingMinFraction = s.ErasingMinFraction, ErasingMaxFraction = s.ErasingMaxFraction,
             NoiseStd = s.NoiseStd, Seed = s.Seed, PermutationProbability = s.PermutationProbability,
             DisableInputNormalisation = !s.NormalizeInputs, KeepBestValidation = s.KeepBestValidation,
+            DisableNeuronAlignment = !s.AlignNeurons,
         };
         config.ZooEpochs.Add(s.ZooEpochs);
         return config;

@@ -34,6 +34,8 @@ internal sealed class LinearHyperRepresentation : IHyperRepresentation
     /// <summary>The flat weights the anchors were encoded from, <c>[N, P]</c>.</summary>
     public Tensor Weights { get; }
 
+    public Tensor Align(Tensor weights) => weights;
+
     public Tensor Encode(Tensor weights) => weights.matmul(_encoder).tanh(); // [N, D]
 
     public Tensor Decode(Tensor embeddings) => embeddings.matmul(_decoder); // [N, P]

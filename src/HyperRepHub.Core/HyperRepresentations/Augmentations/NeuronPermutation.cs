@@ -22,7 +22,7 @@ public sealed class NeuronPermutation
         ArgumentNullException.ThrowIfNull(architecture);
         layers = architecture.Layout.Layers;
         parameterCount = architecture.ParameterCount;
-        permutable = FindPermutableLayers(layers);
+        permutable = PermutableLayer.Find(layers);
     }
 
     /// <summary>Indices (into the parameter layers) of the layers whose output neurons are permuted.</summary>
@@ -93,32 +93,4 @@ public sealed class NeuronPermutation
         map.narrow(1, next.Offset, next.WeightLength).copy_(positions.flatten(1));
         return weights.gather(1, map);
     }
-
-    private static List<PermutableLayer> FindPermutableLayers(IReadOnlyList<ParameterLayer> layers)
-    {
-        var result = new List<PermutableLayer>();
-        for (int i = 0; i < layers.Count; i++)
-        {
-            if (layers[i].Kind == LayerKind.Residual1x1)
-            {
-                continue;
-            }
-
-            var residuals = new List<int>();
-            int next = i + 1;
-            while (next < layers.Count && layers[next].Kind == LayerKind.Residual1x1)
-            {
-                residuals.Add(next++);
-            }
-
-            if (next < layers.Count && layers[next].FanIn % layers[i].Neurons == 0)
-            {
-                result.Add(new PermutableLayer(i, residuals, next, layers[next].FanIn / layers[i].Neurons));
-            }
-        }
-
-        return result;
-    }
-
-    private sealed record PermutableLayer(int Layer, IReadOnlyList<int> Residuals, int Next, int BlockSize);
 }

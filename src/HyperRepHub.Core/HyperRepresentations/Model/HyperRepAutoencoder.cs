@@ -16,6 +16,7 @@ public sealed class HyperRepAutoencoder : Module
     private readonly ProjectionHead projection;
     private readonly Tensor? inputMean;
     private readonly Tensor? inputScale;
+    private readonly Tensor? alignmentReference;
 
     /// <summary>
     /// Creates the network for <paramref name="architecture"/> with sizes from <paramref name="config"/>.
@@ -38,6 +39,12 @@ public sealed class HyperRepAutoencoder : Module
             inputScale = ones(Tokenizer.ParameterCount);
             register_buffer("input_mean", inputMean);
             register_buffer("input_scale", inputScale);
+        }
+
+        if (config.AlignNeurons)
+        {
+            alignmentReference = zeros(Tokenizer.ParameterCount);
+            register_buffer("alignment_reference", alignmentReference);
         }
 
         RegisterComponents();
@@ -79,6 +86,26 @@ public sealed class HyperRepAutoencoder : Module
         using var noGrad = no_grad();
         inputMean.copy_(statistics.MeanPerParameter(Tokenizer.Architecture));
         inputScale!.copy_(statistics.StdPerParameter(Tokenizer.Architecture));
+    }
+
+    /// <summary>
+    /// The model whose neuron order inputs are aligned to when <see cref="HyperRepConfig.AlignNeurons"/> is on, a
+    /// buffer saved and loaded with the network's weights; otherwise null.
+    /// </summary>
+    public Tensor? AlignmentReference => alignmentReference;
+
+    /// <summary>Sets <see cref="AlignmentReference"/> to the flat weights <paramref name="reference"/> <c>[P]</c>.</summary>
+    /// <exception cref="InvalidOperationException">The configuration does not align neurons.</exception>
+    public void SetAlignmentReference(Tensor reference)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
+        if (alignmentReference is null)
+        {
+            throw new InvalidOperationException("This network does not align neurons (AlignNeurons is off).");
+        }
+
+        using var noGrad = no_grad();
+        alignmentReference.copy_(reference.reshape(-1));
     }
 
     /// <summary>Projects embeddings <c>[B, D]</c> for the contrastive loss, <c>[B, ProjectionOutput]</c>.</summary>

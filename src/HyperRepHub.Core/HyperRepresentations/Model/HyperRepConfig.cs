@@ -39,6 +39,9 @@ namespace HyperRepHub.Core.HyperRepresentations.Model;
 /// mean and σ before encoding, and maps decoded weights back; the reconstruction loss is unchanged.</param>
 /// <param name="KeepBestValidation">Whether the saved network is the one with the lowest validation loss (true) or
 /// the one after the last epoch (false).</param>
+/// <param name="AlignNeurons">Whether every model's hidden neurons are put into the order of one reference model of
+/// the training split (the most accurate of the latest epoch) before training and before every encoding; the
+/// reference is saved with the network.</param>
 public sealed record HyperRepConfig(
     int DModel,
     int Heads,
@@ -68,7 +71,8 @@ public sealed record HyperRepConfig(
     long Seed = 42,
     double PermutationProbability = 1,
     bool NormalizeInputs = false,
-    bool KeepBestValidation = true)
+    bool KeepBestValidation = true,
+    bool AlignNeurons = false)
 {
     /// <summary>
     /// The published CNN-s configuration: d_model 800, 4 heads, 2 + 2 blocks, feed-forward 900, latent 700,
@@ -81,7 +85,8 @@ public sealed record HyperRepConfig(
     /// <summary>
     /// The CPU default: d_model 64, 4 heads, 2 + 2 blocks, feed-forward 128, latent 64, projection head of 4 layers
     /// (hidden 64, output 32), Adam lr 1e-3, batch 32, 400 epochs. Inputs are standardised per layer, views are
-    /// erased but not permuted, the learning rate stays constant and the last epoch's network is kept.
+    /// erased but not permuted, every model's neurons are aligned to one reference training model, the learning rate stays
+    /// constant and the last epoch's network is kept.
     /// </summary>
     /// <remarks>
     /// Measured on a 30-model MNIST zoo (21 training models). With neuron permutation on every view, the
@@ -94,7 +99,7 @@ public sealed record HyperRepConfig(
         DModel: 64, Heads: 4, EncoderBlocks: 2, DecoderBlocks: 2, FeedForward: 128, LatentDimension: 64,
         Dropout: 0.1, ProjectionLayers: 4, ProjectionHidden: 64, ProjectionOutput: 32,
         LearningRate: 1e-3, BatchSize: 32, Epochs: 400, PlateauFactor: 1, EarlyStoppingPatience: 0,
-        PermutationProbability: 0, NormalizeInputs: true, KeepBestValidation: false);
+        PermutationProbability: 0, NormalizeInputs: true, KeepBestValidation: false, AlignNeurons: true);
 
     /// <summary>Preset names accepted by <see cref="FromPreset"/>.</summary>
     public static IReadOnlyList<string> PresetNames { get; } = ["cpu", "paper"];

@@ -34,22 +34,15 @@ public static class QualityEvaluator
                 nameof(test));
         }
 
-        double? linear = Linear(hyperRepresentation.Config.LatentDimension);
-        var report = EvaluateOne(hyperRepresentation, test, dataset, train, linear);
-        if (baseline is null)
-        {
-            return report;
-        }
+        var report = EvaluateOne(hyperRepresentation, test, dataset, train, Linear(hyperRepresentation));
+        return baseline is null
+            ? report
+            : report with { Baseline = EvaluateOne(baseline, test, dataset, train, Linear(baseline)) };
 
-        // The linear reference depends only on the splits and the latent size, so an equal-sized baseline reuses it.
-        int baselineLatent = baseline.Config.LatentDimension;
-        double? baselineLinear = baselineLatent == hyperRepresentation.Config.LatentDimension
-            ? linear
-            : Linear(baselineLatent);
-        return report with { Baseline = EvaluateOne(baseline, test, dataset, train, baselineLinear) };
-
-        double? Linear(int latent) =>
-            train is { Count: > 0 } ? LinearReference.R2(train.Weights, test.Weights, latent) : null;
+        // The linear code sees the weights the way the hyper-representation does: aligned when it aligns neurons.
+        double? Linear(HyperRepresentation model) => train is { Count: > 0 }
+            ? LinearReference.R2(model.Align(train.Weights), model.Align(test.Weights), model.Config.LatentDimension)
+            : null;
     }
 
     private static QualityReport EvaluateOne(HyperRepresentation hyperRepresentation, WeightSet test,
@@ -57,9 +50,10 @@ public static class QualityEvaluator
     {
         using var scope = NewDisposeScope();
         var architecture = hyperRepresentation.Architecture;
-        var reconstruction = hyperRepresentation.Decode(hyperRepresentation.Encode(test.Weights));
-        double r2 = ReconstructionMetrics.R2(reconstruction, test.Weights);
-        var layerR2 = ReconstructionMetrics.R2PerLayer(architecture, reconstruction, test.Weights);
+        var target = hyperRepresentation.Align(test.Weights);
+        var reconstruction = hyperRepresentation.Decode(hyperRepresentation.Encode(target));
+        double r2 = ReconstructionMetrics.R2(reconstruction, target);
+        var layerR2 = ReconstructionMetrics.R2PerLayer(architecture, reconstruction, target);
         double chance = 1.0 / architecture.Classes;
         double? original = null, reconstructed = null;
         if (dataset is not null)
@@ -105,8 +99,9 @@ public static class QualityEvaluator
     {
         using var scope = NewDisposeScope();
         var architecture = hyperRepresentation.Architecture;
-        var reconstruction = hyperRepresentation.Decode(hyperRepresentation.Encode(split.Weights));
-        double r2 = ReconstructionMetrics.R2(reconstruction, split.Weights);
+        var target = hyperRepresentation.Align(split.Weights);
+        var reconstruction = hyperRepresentation.Decode(hyperRepresentation.Encode(target));
+        double r2 = ReconstructionMetrics.R2(reconstruction, target);
         if (dataset is null)
         {
             return new SplitQuality(split.Count, r2, null, null);

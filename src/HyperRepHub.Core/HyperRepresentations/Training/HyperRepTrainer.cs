@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using HyperRepHub.Core.HyperRepresentations.Alignment;
 using HyperRepHub.Core.HyperRepresentations.Model;
 using HyperRepHub.Core.HyperRepresentations.Quality;
 using HyperRepHub.Core.HyperRepresentations.Storage;
@@ -21,6 +22,7 @@ public sealed class HyperRepTrainer
     private const string BestModelFile = "best-model.safetensors";
 
     private readonly HyperRepTrainingData data;
+    private readonly Tensor? alignmentReference;
     private readonly HyperRepConfig config;
     private readonly string workDirectory;
     private readonly ILogger logger;
@@ -41,10 +43,20 @@ public sealed class HyperRepTrainer
                 "checkpoints); an epoch uses complete batches only, so lower BatchSize or add models.");
         }
 
-        this.data = data;
         this.config = config;
         this.workDirectory = workDirectory;
         this.logger = logger ?? NullLogger.Instance;
+        if (config.AlignNeurons)
+        {
+            var aligned = AlignedTrainingData.Create(data);
+            HyperRepTrainerLog.Aligned(this.logger, aligned.ReferenceModelId, aligned.ReferenceEpoch);
+            this.data = aligned.Data;
+            alignmentReference = aligned.Reference;
+        }
+        else
+        {
+            this.data = data;
+        }
     }
 
     /// <summary>Number of optimizer steps per epoch: complete batches only.</summary>
@@ -59,7 +71,7 @@ public sealed class HyperRepTrainer
         CancellationToken cancellationToken = default)
     {
         Directory.CreateDirectory(workDirectory);
-        var run = TrainingRun.Start(data, config, workDirectory, logger);
+        var run = TrainingRun.Start(data, config, workDirectory, logger, alignmentReference);
         HyperRepTrainerLog.Started(logger, workDirectory, data.Train.Count, StepsPerEpoch,
             run.Network.parameters().Sum(p => p.numel()));
         while (!run.State.Stopped)

@@ -31,4 +31,8 @@ internal static partial class HyperRepTrainerLog
 
     [LoggerMessage(7, LogLevel.Information, "Hyper-representation training finished after epoch {Epoch}")]
     public static partial void Finished(ILogger logger, int epoch);
+
+    [LoggerMessage(8, LogLevel.Information,
+        "Aligned every checkpoint's neurons to model {ModelId} at epoch {Epoch}")]
+    public static partial void Aligned(ILogger logger, string modelId, int epoch);
 }

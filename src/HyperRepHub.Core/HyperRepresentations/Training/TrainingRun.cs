@@ -34,7 +34,7 @@ internal sealed class TrainingRun
     public TrainingState State { get; set; } = null!;
 
     public static TrainingRun Start(HyperRepTrainingData data, HyperRepConfig config, string workDirectory,
-        ILogger logger)
+        ILogger logger, Tensor? alignmentReference = null)
     {
         bool resume = TrainingCheckpoint.Exists(workDirectory);
         var saved = resume ? TrainingCheckpoint.ReadState(workDirectory) : null;
@@ -48,6 +48,11 @@ internal sealed class TrainingRun
         var statistics = saved?.Statistics ?? LayerStatistics.Compute(data.Architecture, data.Train.Weights);
         var network = new HyperRepAutoencoder(data.Architecture, config);
         network.SetNormalization(statistics);
+        if (alignmentReference is not null)
+        {
+            network.SetAlignmentReference(alignmentReference);
+        }
+
         var optimizer = optim.Adam(network.parameters(), config.LearningRate, weight_decay: config.WeightDecay);
         var run = new TrainingRun(network, optimizer, new TrainingLoss(network, statistics));
         if (saved is null)
