@@ -126,13 +126,15 @@ public sealed class HubTrainCommandTests
 
         var (exitCode, _, error) = await HyperrepProcess.RunAsync("hyper-rep", "train", "--zoo-id", "zoo-a",
             "--permutation", "0.5", "--normalize-inputs", "false", "--keep-best", "true",
-            "--hub", hub.Address.ToString());
+            "--align-neurons", "false", "--latent-noise", "0.25", "--hub", hub.Address.ToString());
 
         Assert.True(exitCode == 0, error);
         var config = Assert.Single(requests.HyperReps).Config;
         Assert.Equal(0.5, config.PermutationProbability);
         Assert.True(config.DisableInputNormalisation);
         Assert.True(config.KeepBestValidation);
+        Assert.True(config.DisableNeuronAlignment);
+        Assert.Equal(0.25, config.LatentNoise);
     }
 
     [Fact]

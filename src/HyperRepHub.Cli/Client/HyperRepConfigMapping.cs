@@ -44,5 +44,6 @@ internal static class HyperRepConfigMapping
         DisableInputNormalisation = !config.NormalizeInputs,
         KeepBestValidation = config.KeepBestValidation,
         DisableNeuronAlignment = !config.AlignNeurons,
+        LatentNoise = config.LatentNoise,
     };
 }

@@ -105,6 +105,12 @@ internal static class HyperRepTrainCommand
             "before encoding (default: the preset's).",
     };
 
+    private static readonly Option<double?> LatentNoiseOption = new("--latent-noise")
+    {
+        Description = "Standard deviation of Gaussian noise added to embeddings before decoding in training; 0 " +
+            "disables (default: the preset's).",
+    };
+
     private static readonly Option<int?> PlateauPatienceOption = new("--plateau-patience")
     {
         Description = "Epochs without validation improvement before the learning rate drops (default: the preset's).",
@@ -140,7 +146,8 @@ internal static class HyperRepTrainCommand
             {
                 ZooOption, OutOption, NoLwlnOption, PresetOption, EpochsOption, BatchSizeOption, ReductionOption,
                 DModelOption, FeedForwardOption, LatentOption, LearningRateOption, DropoutOption, PermutationOption,
-                ErasingOption, NormalizeInputsOption, AlignNeuronsOption, PlateauPatienceOption, EarlyStoppingOption, KeepBestOption,
+                ErasingOption, NormalizeInputsOption, AlignNeuronsOption, LatentNoiseOption,
+                PlateauPatienceOption, EarlyStoppingOption, KeepBestOption,
                 ThreadsOption, SeedOption, JsonOption,
             })
         {
@@ -211,6 +218,7 @@ internal static class HyperRepTrainCommand
             ErasingProbability = parseResult.GetValue(ErasingOption) ?? config.ErasingProbability,
             NormalizeInputs = parseResult.GetValue(NormalizeInputsOption) ?? config.NormalizeInputs,
             AlignNeurons = parseResult.GetValue(AlignNeuronsOption) ?? config.AlignNeurons,
+            LatentNoise = parseResult.GetValue(LatentNoiseOption) ?? config.LatentNoise,
             PlateauPatience = parseResult.GetValue(PlateauPatienceOption) ?? config.PlateauPatience,
             EarlyStoppingPatience = parseResult.GetValue(EarlyStoppingOption) ?? config.EarlyStoppingPatience,
             KeepBestValidation = parseResult.GetValue(KeepBestOption) ?? config.KeepBestValidation,
@@ -241,6 +249,7 @@ internal static class HyperRepTrainCommand
         [nameof(HyperRepConfig.Dropout)] = "--dropout",
         [nameof(HyperRepConfig.PermutationProbability)] = "--permutation",
         [nameof(HyperRepConfig.ErasingProbability)] = "--erasing",
+        [nameof(HyperRepConfig.LatentNoise)] = "--latent-noise",
         [nameof(HyperRepConfig.PlateauPatience)] = "--plateau-patience",
         [nameof(HyperRepConfig.EarlyStoppingPatience)] = "--early-stopping",
     };

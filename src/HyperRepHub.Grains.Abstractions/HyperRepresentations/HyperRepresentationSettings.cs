@@ -106,4 +106,7 @@ public sealed record HyperRepresentationSettings
     /// Default true.
     /// </summary>
     [Id(30)] public bool AlignNeurons { get; init; } = true;
+
+    /// <summary>Standard deviation of the noise added to embeddings before decoding in training. Default 0.</summary>
+    [Id(31)] public double LatentNoise { get; init; }
 }

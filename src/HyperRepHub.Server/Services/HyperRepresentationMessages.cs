@@ -50,6 +50,7 @@ internal static class HyperRepresentationMessages
             NormalizeInputs = !config.DisableInputNormalisation,
             KeepBestValidation = config.KeepBestValidation,
             AlignNeurons = !config.DisableNeuronAlignment,
+            LatentNoise = config.LatentNoise,
         };
     }
 
@@ -92,7 +93,7 @@ internal static class HyperRepresentationMessages
             ErasingMinFraction = s.ErasingMinFraction, ErasingMaxFraction = s.ErasingMaxFraction,
             NoiseStd = s.NoiseStd, Seed = s.Seed, PermutationProbability = s.PermutationProbability,
             DisableInputNormalisation = !s.NormalizeInputs, KeepBestValidation = s.KeepBestValidation,
-            DisableNeuronAlignment = !s.AlignNeurons,
+            DisableNeuronAlignment = !s.AlignNeurons, LatentNoise = s.LatentNoise,
         };
         config.ZooEpochs.Add(s.ZooEpochs);
         return config;

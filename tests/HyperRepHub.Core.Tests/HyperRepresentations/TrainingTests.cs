@@ -24,11 +24,18 @@ public sealed class TrainingTests
         Assert.True(history[^1].ValidationLoss < history[0].ValidationLoss);
     }
 
-    [Fact]
-    public void Train_ResumedAfterCancellation_EndsLikeUninterruptedRun()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Train_ResumedAfterCancellation_EndsLikeUninterruptedRun(bool alignedWithLatentNoise)
     {
         var data = SyntheticZoo.CnnSmallData();
-        var config = SyntheticZoo.TinyConfig with { Epochs = 4 };
+        var config = SyntheticZoo.TinyConfig with
+        {
+            Epochs = 4,
+            AlignNeurons = alignedWithLatentNoise,
+            LatentNoise = alignedWithLatentNoise ? 0.3 : 0,
+        };
         string resumedDirectory = SyntheticZoo.TemporaryDirectory();
         using var cancellation = new CancellationTokenSource();
 
@@ -42,6 +49,19 @@ public sealed class TrainingTests
         Assert.Equal(uninterrupted.History.Select(h => h.TrainLoss), resumed.History.Select(h => h.TrainLoss));
         Assert.Equal(uninterrupted.History[^1].ValidationLoss, resumed.History[^1].ValidationLoss);
         AssertSameParameters(uninterrupted.HyperRepresentation, resumed.HyperRepresentation);
+    }
+
+    [Fact]
+    public void Train_LatentNoise_ChangesTheTrainingLoss()
+    {
+        var data = SyntheticZoo.CnnSmallData();
+        var config = SyntheticZoo.TinyConfig with { Epochs = 2 };
+
+        using var plain = new HyperRepTrainer(data, config, SyntheticZoo.TemporaryDirectory()).Train();
+        using var noisy = new HyperRepTrainer(data, config with { LatentNoise = 0.5 },
+            SyntheticZoo.TemporaryDirectory()).Train();
+
+        Assert.NotEqual(plain.History[^1].TrainLoss, noisy.History[^1].TrainLoss);
     }
 
     [Fact]

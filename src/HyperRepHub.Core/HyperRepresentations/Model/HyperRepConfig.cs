@@ -42,6 +42,8 @@ namespace HyperRepHub.Core.HyperRepresentations.Model;
 /// <param name="AlignNeurons">Whether every model's hidden neurons are put into the order of one reference model of
 /// the training split (the most accurate of the latest epoch) before training and before every encoding; the
 /// reference is saved with the network.</param>
+/// <param name="LatentNoise">Standard deviation of Gaussian noise added to embeddings before decoding in training;
+/// 0 disables.</param>
 public sealed record HyperRepConfig(
     int DModel,
     int Heads,
@@ -72,7 +74,8 @@ public sealed record HyperRepConfig(
     double PermutationProbability = 1,
     bool NormalizeInputs = false,
     bool KeepBestValidation = true,
-    bool AlignNeurons = false)
+    bool AlignNeurons = false,
+    double LatentNoise = 0)
 {
     /// <summary>
     /// The published CNN-s configuration: d_model 800, 4 heads, 2 + 2 blocks, feed-forward 900, latent 700,
@@ -142,6 +145,7 @@ public sealed record HyperRepConfig(
         Positive(Temperature, nameof(Temperature));
         Positive(LearningRate, nameof(LearningRate));
         ArgumentOutOfRangeException.ThrowIfNegative(NoiseStd, nameof(NoiseStd));
+        ArgumentOutOfRangeException.ThrowIfNegative(LatentNoise, nameof(LatentNoise));
         ArgumentOutOfRangeException.ThrowIfNegative(WeightDecay, nameof(WeightDecay));
         ArgumentOutOfRangeException.ThrowIfNegative(EarlyStoppingPatience, nameof(EarlyStoppingPatience));
         ArgumentOutOfRangeException.ThrowIfNegative(PlateauPatience, nameof(PlateauPatience));

@@ -8,7 +8,9 @@ namespace HyperRepHub.Core.HyperRepresentations.Training;
 
 /// <summary>
 /// The training objective (1-γ)·reconstruction + γ·NT-Xent on two augmented views of a batch. The
-/// reconstruction target of each view is the view itself, erasures and permutation included.
+/// reconstruction target of each view is the view itself, erasures and permutation included. With
+/// <see cref="HyperRepConfig.LatentNoise"/>, the decoder reconstructs each view from its embedding plus Gaussian
+/// noise, so points between and around the embeddings also decode to working weights.
 /// </summary>
 public sealed class TrainingLoss
 {
@@ -37,17 +39,24 @@ public sealed class TrainingLoss
     public (Tensor Total, Tensor Reconstruction, Tensor Contrast) Compute(Tensor batch, Generator augmentation)
     {
         var (first, second) = augmenter.CreateViews(batch, augmentation);
-        return ComputeOnViews(first, second);
+        return ComputeOnViews(first, second, augmentation);
     }
 
-    /// <summary>Computes the loss of two given views <c>[B, P]</c> of one batch, without augmenting them.</summary>
-    public (Tensor Total, Tensor Reconstruction, Tensor Contrast) ComputeOnViews(Tensor first, Tensor second)
+    /// <summary>
+    /// Computes the loss of two given views <c>[B, P]</c> of one batch, without augmenting them. Latent noise, when
+    /// configured, is drawn from <paramref name="latentNoise"/> in training mode; without a generator it is left out.
+    /// </summary>
+    public (Tensor Total, Tensor Reconstruction, Tensor Contrast) ComputeOnViews(Tensor first, Tensor second,
+        Generator? latentNoise = null)
     {
         var config = network.Config;
         long size = first.shape[0];
         var views = cat([first, second], 0); // [2B, P]
         var z = network.Encode(views); // [2B, D]
-        var reconstruction = Reconstruction.Compute(network.Decode(z), views, config.Reduction);
+        var decodedFrom = config.LatentNoise > 0 && network.training && latentNoise is not null
+            ? z + randn(z.shape, generator: latentNoise) * config.LatentNoise
+            : z;
+        var reconstruction = Reconstruction.Compute(network.Decode(decodedFrom), views, config.Reduction);
         var projections = network.Project(z); // [2B, K]
         var contrast = NtXentLoss.Compute(projections.narrow(0, 0, size), projections.narrow(0, size, size),
             config.Temperature);
