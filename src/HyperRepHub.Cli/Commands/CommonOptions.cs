@@ -33,6 +33,29 @@ internal static class CommonOptions
     public static Option<string?> OptionalDataset(string purpose, string fallback) =>
         new("--dataset") { Description = $"Dataset {purpose}: {DatasetNames} ({fallback})." };
 
+    /// <summary>
+    /// An option that takes <c>true</c> or <c>false</c>; read it with <see cref="ValueOf"/>, which gives null when it
+    /// is omitted. Any other value is an error that names the option. (A bool option would leave the value to the
+    /// parser, which reports it as an unrecognised argument.)
+    /// </summary>
+    public static Option<string?> TrueOrFalse(string name, string description)
+    {
+        var option = new Option<string?>(name) { HelpName = "true|false", Description = description };
+        option.Validators.Add(result =>
+        {
+            string token = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
+            if (!bool.TryParse(token, out _))
+            {
+                result.AddError($"Invalid {name} '{token}'; use true or false.");
+            }
+        });
+        return option;
+    }
+
+    /// <summary>The value of a <see cref="TrueOrFalse"/> option, or null when it was not given.</summary>
+    public static bool? ValueOf(ParseResult parseResult, Option<string?> option) =>
+        parseResult.GetValue(option) is { } value ? bool.Parse(value) : null;
+
     /// <summary><c>--threads</c>: libtorch's CPU threads, unset to keep libtorch's own choice.</summary>
     public static Option<int?> Threads() => new("--threads")
     {

@@ -92,18 +92,12 @@ internal static class HyperRepTrainCommand
         Description = "Probability that random erasing zeroes a block of a view, 0 to 1 (default: the preset's).",
     };
 
-    private static readonly Option<bool?> NormalizeInputsOption = new("--normalize-inputs")
-    {
-        HelpName = "true|false",
-        Description = "true or false: standardise each layer's weights before encoding (default: the preset's).",
-    };
+    private static readonly Option<string?> NormalizeInputsOption = CommonOptions.TrueOrFalse("--normalize-inputs",
+        "true or false: standardise each layer's weights before encoding (default: the preset's).");
 
-    private static readonly Option<bool?> AlignNeuronsOption = new("--align-neurons")
-    {
-        HelpName = "true|false",
-        Description = "true or false: put every model's neurons into the order of one reference training model " +
-            "before encoding (default: the preset's).",
-    };
+    private static readonly Option<string?> AlignNeuronsOption = CommonOptions.TrueOrFalse("--align-neurons",
+        "true or false: put every model's neurons into the order of one reference training model before encoding " +
+        "(default: the preset's).");
 
     private static readonly Option<double?> LatentNoiseOption = new("--latent-noise")
     {
@@ -122,12 +116,8 @@ internal static class HyperRepTrainCommand
             "Epochs without validation improvement before training stops; 0 disables (default: the preset's).",
     };
 
-    private static readonly Option<bool?> KeepBestOption = new("--keep-best")
-    {
-        HelpName = "true|false",
-        Description = "true: save the network with the lowest validation loss; false: the last one (default: the " +
-            "preset's).",
-    };
+    private static readonly Option<string?> KeepBestOption = CommonOptions.TrueOrFalse("--keep-best",
+        "true: save the network with the lowest validation loss; false: the last one (default: the preset's).");
 
     private static readonly Option<int?> ThreadsOption = CommonOptions.Threads();
 
@@ -216,12 +206,12 @@ internal static class HyperRepTrainCommand
             Dropout = parseResult.GetValue(DropoutOption) ?? config.Dropout,
             PermutationProbability = parseResult.GetValue(PermutationOption) ?? config.PermutationProbability,
             ErasingProbability = parseResult.GetValue(ErasingOption) ?? config.ErasingProbability,
-            NormalizeInputs = parseResult.GetValue(NormalizeInputsOption) ?? config.NormalizeInputs,
-            AlignNeurons = parseResult.GetValue(AlignNeuronsOption) ?? config.AlignNeurons,
+            NormalizeInputs = CommonOptions.ValueOf(parseResult, NormalizeInputsOption) ?? config.NormalizeInputs,
+            AlignNeurons = CommonOptions.ValueOf(parseResult, AlignNeuronsOption) ?? config.AlignNeurons,
             LatentNoise = parseResult.GetValue(LatentNoiseOption) ?? config.LatentNoise,
             PlateauPatience = parseResult.GetValue(PlateauPatienceOption) ?? config.PlateauPatience,
             EarlyStoppingPatience = parseResult.GetValue(EarlyStoppingOption) ?? config.EarlyStoppingPatience,
-            KeepBestValidation = parseResult.GetValue(KeepBestOption) ?? config.KeepBestValidation,
+            KeepBestValidation = CommonOptions.ValueOf(parseResult, KeepBestOption) ?? config.KeepBestValidation,
         };
         try
         {

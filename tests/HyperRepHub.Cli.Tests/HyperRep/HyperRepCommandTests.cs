@@ -35,6 +35,21 @@ public sealed class HyperRepCommandTests : IDisposable
         Assert.False(Directory.Exists(output));
     }
 
+    [Theory]
+    [InlineData("--keep-best", "maybe")]
+    [InlineData("--align-neurons", "yes")]
+    public async Task Train_NotTrueOrFalse_NamesTheOption(string option, string value)
+    {
+        string zoo = WriteZoo(models: 20, epochs: [1]);
+        string output = Path.Combine(directory, "rejected-switch");
+
+        var train = await RunAsync("hyper-rep", "train", "--zoo", zoo, "--out", output, option, value);
+
+        Assert.NotEqual(0, train.ExitCode);
+        Assert.Contains($"Invalid {option} '{value}'; use true or false.", train.Error + train.Output);
+        Assert.False(Directory.Exists(output));
+    }
+
     [Fact]
     public async Task TrainThenReport_SmallZoo_ReportsEveryLayer()
     {
