@@ -87,7 +87,8 @@ public sealed class TrainingTests
             new HyperRepTrainer(data, SyntheticZoo.TinyConfig with { Epochs = 1, LearningRate = 0.1 }, directory)
                 .Train());
 
-        Assert.Contains("other settings", error.Message);
+        Assert.Contains("other settings (LearningRate: 0.003, not 0.1)", error.Message);
+        Assert.DoesNotContain("DModel", error.Message);
     }
 
     [Fact]

@@ -116,6 +116,19 @@ public sealed record HyperRepConfig(
             $"Unknown preset '{name}'; use one of {string.Join(", ", PresetNames)}.", nameof(name)),
     };
 
+    /// <summary>
+    /// The settings that differ from <paramref name="other"/>, each as <c>Name: this value, not other value</c>.
+    /// </summary>
+    public IReadOnlyList<string> DifferencesFrom(HyperRepConfig other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return typeof(HyperRepConfig).GetProperties()
+            .Where(p => p.GetIndexParameters().Length == 0 && p.GetMethod is { IsStatic: false })
+            .Where(p => !Equals(p.GetValue(this), p.GetValue(other)))
+            .Select(p => $"{p.Name}: {p.GetValue(this)}, not {p.GetValue(other)}")
+            .ToArray();
+    }
+
     /// <summary>Throws when a size or setting is out of range, naming the property.</summary>
     public void Validate()
     {

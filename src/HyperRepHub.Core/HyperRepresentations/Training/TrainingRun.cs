@@ -41,8 +41,9 @@ internal sealed class TrainingRun
         if (saved is not null && saved.Config != config)
         {
             throw new InvalidOperationException(
-                $"The checkpoint in '{workDirectory}' was written with other settings ({saved.Config}); resume " +
-                "with the same settings or train into a new directory.");
+                $"The checkpoint in '{workDirectory}' was written with other settings " +
+                $"({string.Join(", ", saved.Config.DifferencesFrom(config))}); resume with the same settings or " +
+                "train into a new directory.");
         }
 
         var statistics = saved?.Statistics ?? LayerStatistics.Compute(data.Architecture, data.Train.Weights);
