@@ -107,6 +107,6 @@ public sealed record HyperRepresentationSettings
     /// </summary>
     [Id(30)] public bool AlignNeurons { get; init; } = true;
 
-    /// <summary>Standard deviation of the noise added to embeddings before decoding in training. Default 0.</summary>
-    [Id(31)] public double LatentNoise { get; init; }
+    /// <summary>Standard deviation of the noise added to embeddings before decoding in training. Default 0.5.</summary>
+    [Id(31)] public double LatentNoise { get; init; } = 0.5;
 }

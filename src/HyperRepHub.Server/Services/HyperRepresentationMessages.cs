@@ -50,7 +50,7 @@ internal static class HyperRepresentationMessages
             NormalizeInputs = !config.DisableInputNormalisation,
             KeepBestValidation = config.KeepBestValidation,
             AlignNeurons = !config.DisableNeuronAlignment,
-            LatentNoise = config.LatentNoise,
+            LatentNoise = config.HasLatentNoise ? config.LatentNoise : defaults.LatentNoise,
         };
     }
 
