@@ -4,10 +4,12 @@ using HyperRepHub.Benchmarks;
 //        [--batches 10,64] [--threads T] [--workers W] [--models-per-pass N] [--rounds R]
 //        dotnet run -c Release --project benchmarks/HyperRepHub.Benchmarks -- zoo-step-profile [--models M]
 //        [--repeats R] [--batches 10,64] [--threads T] [--layout contiguous]
+//        dotnet run -c Release --project benchmarks/HyperRepHub.Benchmarks -- alignment --zoo DIR [--rounds R]
 return args.FirstOrDefault() switch
 {
     "zoo-training" => ZooTrainingBenchmark.Run(args[1..]),
     "zoo-step-profile" => StepProfile.Run(args[1..]),
+    "alignment" => AlignmentBenchmark.Run(args[1..]),
     _ => Usage(),
 };
 
@@ -19,5 +21,6 @@ static int Usage()
     Console.Error.WriteLine(
         "       HyperRepHub.Benchmarks zoo-step-profile [--models M] [--repeats R] [--batches 10,64] [--threads T] " +
         "[--layout contiguous]");
+    Console.Error.WriteLine("       HyperRepHub.Benchmarks alignment --zoo DIR [--rounds R]");
     return 2;
 }

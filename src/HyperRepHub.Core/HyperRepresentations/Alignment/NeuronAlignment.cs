@@ -10,7 +10,7 @@ namespace HyperRepHub.Core.HyperRepresentations.Alignment;
 /// the assignment that maximises the inner product of every neuron's parameters (its row, bias and the next
 /// layer's inputs it feeds) with the reference's. A step is kept only when it raises the inner product of the whole
 /// weight vectors with the reference, so the search ends; it stops after a sweep without change or after
-/// <see cref="MaxSweeps"/> sweeps.
+/// <see cref="DefaultMaxSweeps"/> sweeps unless told otherwise.
 /// </summary>
 /// <remarks>
 /// Models trained from different seeds compute similar functions with their neurons in arbitrary order. Aligning a
@@ -19,16 +19,19 @@ namespace HyperRepHub.Core.HyperRepresentations.Alignment;
 /// </remarks>
 public sealed class NeuronAlignment
 {
-    /// <summary>Most sweeps over the layers per model.</summary>
-    public const int MaxSweeps = 20;
+    /// <summary>Default for the most sweeps over the layers per model.</summary>
+    public const int DefaultMaxSweeps = 20;
 
     private readonly IReadOnlyList<NeuronGroups> groups;
     private readonly int parameterCount;
+    private readonly int maxSweeps;
 
     /// <summary>Creates the alignment for models of <paramref name="architecture"/>.</summary>
-    public NeuronAlignment(ArchitectureSpec architecture)
+    public NeuronAlignment(ArchitectureSpec architecture, int maxSweeps = DefaultMaxSweeps)
     {
         ArgumentNullException.ThrowIfNull(architecture);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxSweeps, 1);
+        this.maxSweeps = maxSweeps;
         var layers = architecture.Layout.Layers;
         groups = PermutableLayer.Find(layers).Select(p => new NeuronGroups(layers, p)).ToArray();
         parameterCount = architecture.ParameterCount;
@@ -45,7 +48,7 @@ public sealed class NeuronAlignment
         var scratch = new float[parameterCount];
         var candidate = new float[parameterCount];
         double score = Dot(current, target);
-        for (int sweep = 0; sweep < MaxSweeps; sweep++)
+        for (int sweep = 0; sweep < maxSweeps; sweep++)
         {
             bool changed = false;
             foreach (var group in groups)
