@@ -80,6 +80,32 @@ public sealed class NeuronAlignmentTests
     }
 
     [Fact]
+    public void Align_SignFlippedNeuronBeforeTanh_IsFlippedBack()
+    {
+        using var scope = NewDisposeScope();
+        var architecture = BuiltInArchitectures.CnnSmall;
+        var reference = SyntheticZoo.Weights(architecture, 1, seed: 5)[0].data<float>().ToArray();
+        var hidden = architecture.Layout.Layers[3]; // Linear(36 -> 20), then tanh
+        var output = architecture.Layout.Layers[4]; // Linear(20 -> 10)
+        var flipped = (float[])reference.Clone();
+        const int neuron = 5;
+        for (int i = 0; i < hidden.FanIn; i++)
+        {
+            flipped[hidden.Offset + neuron * hidden.FanIn + i] *= -1;
+        }
+
+        flipped[hidden.BiasOffset + neuron] *= -1;
+        for (int row = 0; row < output.Neurons; row++)
+        {
+            flipped[output.Offset + row * output.FanIn + neuron] *= -1;
+        }
+
+        var aligned = new NeuronAlignment(architecture).Align(flipped, reference);
+
+        Assert.Equal(reference, aligned);
+    }
+
+    [Fact]
     public void Align_WrongLength_NamesBothLengths()
     {
         var alignment = new NeuronAlignment(BuiltInArchitectures.CnnSmall);

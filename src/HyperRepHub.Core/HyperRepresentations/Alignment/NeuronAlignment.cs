@@ -6,7 +6,7 @@ namespace HyperRepHub.Core.HyperRepresentations.Alignment;
 
 /// <summary>
 /// Puts a model's hidden neurons into the order of a reference model without changing the function it computes
-/// (weight matching). Each sweep visits the permutable layers in order and, with the other layers fixed, solves
+/// (weight matching), and flips the sign of a neuron where only tanh follows it. Each sweep visits the permutable layers in order and, with the other layers fixed, solves
 /// the assignment that maximises the inner product of every neuron's parameters (its row, bias and the next
 /// layer's inputs it feeds) with the reference's. A step is kept only when it raises the inner product of the whole
 /// weight vectors with the reference, so the search ends; it stops after a sweep without change or after
@@ -33,7 +33,9 @@ public sealed class NeuronAlignment
         ArgumentOutOfRangeException.ThrowIfLessThan(maxSweeps, 1);
         this.maxSweeps = maxSweeps;
         var layers = architecture.Layout.Layers;
-        groups = PermutableLayer.Find(layers).Select(p => new NeuronGroups(layers, p)).ToArray();
+        groups = PermutableLayer.Find(layers)
+            .Select(p => new NeuronGroups(layers, p, IsSignSymmetric(architecture, layers[p.Layer], layers[p.Next])))
+            .ToArray();
         parameterCount = architecture.ParameterCount;
     }
 
@@ -53,14 +55,17 @@ public sealed class NeuronAlignment
             bool changed = false;
             foreach (var group in groups)
             {
-                var order = LinearAssignment.Maximize(group.Similarity(target, current));
-                if (IsIdentity(order))
+                var similarity = group.Similarity(target, current);
+                var order = LinearAssignment.Maximize(group.SignSymmetric ? Magnitudes(similarity) : similarity);
+                var negate = order.Select((j, i) => group.SignSymmetric && similarity[i, j] < 0).ToArray();
+                if (IsIdentity(order) && !negate.Contains(true))
                 {
                     continue;
                 }
 
                 Array.Copy(current, candidate, parameterCount);
                 group.Permute(candidate, order, scratch);
+                group.Flip(candidate, negate);
                 double candidateScore = Dot(candidate, target);
                 if (candidateScore > score)
                 {
@@ -146,6 +151,40 @@ public sealed class NeuronAlignment
         }
 
         return best;
+    }
+
+    /// <summary>
+    /// Whether only tanh activations, flatten and dropout (and the layer's own 1×1 residual layers) lie between
+    /// <paramref name="layer"/> and <paramref name="next"/>, so a neuron's sign can be flipped.
+    /// </summary>
+    private static bool IsSignSymmetric(ArchitectureSpec architecture, ParameterLayer layer, ParameterLayer next)
+    {
+        for (int i = layer.LayerIndex + 1; i < next.LayerIndex; i++)
+        {
+            var spec = architecture.Layers[i];
+            bool odd = spec.Kind is LayerKind.Flatten or LayerKind.Dropout or LayerKind.Residual1x1 ||
+                (spec.Kind == LayerKind.Activation && spec.Function == "tanh");
+            if (!odd)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static double[,] Magnitudes(double[,] similarity)
+    {
+        var result = (double[,])similarity.Clone();
+        for (int i = 0; i < result.GetLength(0); i++)
+        {
+            for (int j = 0; j < result.GetLength(1); j++)
+            {
+                result[i, j] = Math.Abs(result[i, j]);
+            }
+        }
+
+        return result;
     }
 
     private static double Score(double accuracy) => double.IsNaN(accuracy) ? double.NegativeInfinity : accuracy;

@@ -8,6 +8,10 @@ namespace HyperRepHub.Core.HyperRepresentations.Alignment;
 /// vector: rows (its kernel or weight row, its bias, and the rows of 1×1 residual layers after it) and columns (the
 /// residual layers' inputs and the next layer's block of inputs).
 /// </summary>
+/// <remarks>
+/// When only tanh, flatten and dropout lie between the layer and the next, negating everything that moves with a
+/// neuron leaves the function unchanged as well, since tanh is odd; <see cref="SignSymmetric"/> says so.
+/// </remarks>
 internal sealed class NeuronGroups
 {
     private readonly int[][] rowStarts;
@@ -15,8 +19,9 @@ internal sealed class NeuronGroups
     private readonly int[][] columnStarts;
     private readonly int[] columnLengths;
 
-    public NeuronGroups(IReadOnlyList<ParameterLayer> layers, PermutableLayer permutable)
+    public NeuronGroups(IReadOnlyList<ParameterLayer> layers, PermutableLayer permutable, bool signSymmetric)
     {
+        SignSymmetric = signSymmetric;
         var layer = layers[permutable.Layer];
         var residuals = permutable.Residuals.Select(r => layers[r]).ToArray();
         var next = layers[permutable.Next];
@@ -50,6 +55,9 @@ internal sealed class NeuronGroups
 
     public int Neurons { get; }
 
+    /// <summary>Whether a neuron's sign can be flipped without changing the function.</summary>
+    public bool SignSymmetric { get; }
+
     /// <summary>Inner products <c>[i, j]</c> of reference neuron i's parameters with model neuron j's.</summary>
     public double[,] Similarity(float[] reference, float[] model)
     {
@@ -76,6 +84,31 @@ internal sealed class NeuronGroups
         // the original row order[k], column order[m].
         Move(model, scratch, order, rowStarts, rowLengths);
         Move(model, scratch, order, columnStarts, columnLengths);
+    }
+
+    /// <summary>Negates everything that moves with neuron k wherever <c>negate[k]</c> is true.</summary>
+    public void Flip(float[] model, bool[] negate)
+    {
+        // A residual layer's diagonal entry is in both its row and its column, and stays as it is.
+        for (int k = 0; k < negate.Length; k++)
+        {
+            if (negate[k])
+            {
+                Negate(model, rowStarts[k], rowLengths);
+                Negate(model, columnStarts[k], columnLengths);
+            }
+        }
+    }
+
+    private static void Negate(float[] model, int[] starts, int[] lengths)
+    {
+        for (int s = 0; s < lengths.Length; s++)
+        {
+            foreach (ref float value in model.AsSpan(starts[s], lengths[s]))
+            {
+                value = -value;
+            }
+        }
     }
 
     private static void Move(float[] model, float[] scratch, int[] order, int[][] starts, int[] lengths)
