@@ -85,13 +85,13 @@ public static class QualityEvaluator
         }
 
         string linear = linearR2 is double value
-            ? $" A linear code of the same size reaches test R² {value:F3}, so the test models share little " +
-              "structure with the training models. Unseen models need a zoo with many more models, or models " +
-              "that share more (such as a common initialisation)."
+            ? $" A linear code of the same size reaches test R² {value:F3}, so in weight space the test models " +
+              "share little linear structure with the training models. Unseen models need a zoo with many more " +
+              "models, or models that share more (such as a common initialisation)."
             : "";
         return $" Training-split models keep {retention:P0} of their accuracy: the hyper-representation fits the " +
-            "models its anchors come from but does not generalise to unseen ones, so samples near the anchors can " +
-            "still work." + linear;
+            "models its anchors come from better than unseen ones, so samples near the anchors can still work." +
+            linear;
     }
 
     private static SplitQuality EvaluateSplit(HyperRepresentation hyperRepresentation, WeightSet split,
