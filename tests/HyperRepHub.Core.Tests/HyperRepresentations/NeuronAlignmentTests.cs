@@ -117,6 +117,18 @@ public sealed class NeuronAlignmentTests
     }
 
     [Fact]
+    public void Align_NaNWeights_Throws()
+    {
+        var model = new float[2464];
+        model[100] = float.NaN;
+
+        var error = Assert.Throws<ArgumentException>(() =>
+            new NeuronAlignment(BuiltInArchitectures.CnnSmall).Align(model, new float[2464]));
+
+        Assert.Contains("NaN", error.Message);
+    }
+
+    [Fact]
     public void ReferenceIndex_PicksTheMostAccurateOfTheLatestEpoch()
     {
         int index = NeuronAlignment.ReferenceIndex([24, 25, 25, 24, 25], [0.99, 0.90, double.NaN, 0.95, 0.93]);
@@ -125,7 +137,7 @@ public sealed class NeuronAlignmentTests
     }
 
     [Fact]
-    public void Train_WithAlignment_SavesTheReferenceAndEncodesPermutedModelsAlike()
+    public void Train_AlignNeurons_EncodesPermutedModelsAlike()
     {
         var data = SyntheticZoo.CnnSmallData();
         var config = SyntheticZoo.TinyConfig with { Epochs = 1, AlignNeurons = true };

@@ -65,6 +65,19 @@ public sealed class TrainingTests
     }
 
     [Fact]
+    public void Train_NaNCheckpoint_ThrowsNamingTheModel()
+    {
+        var data = SyntheticZoo.CnnSmallData();
+        data.Train.Weights[3, 17] = float.NaN;
+
+        var error = Assert.Throws<ArgumentException>(() =>
+            new HyperRepTrainer(data, SyntheticZoo.TinyConfig, SyntheticZoo.TemporaryDirectory()));
+
+        Assert.Contains("model 'train-1' at epoch 22", error.Message);
+        Assert.Contains("NaN", error.Message);
+    }
+
+    [Fact]
     public void Train_OversizedBatch_ThrowsNamingBatchSize()
     {
         var data = SyntheticZoo.CnnSmallData();

@@ -10,6 +10,7 @@ public static class LinearAssignment
     /// Returns the assignment that maximises the total similarity: <c>result[i]</c> is the column given to row i.
     /// </summary>
     /// <param name="similarity">Square matrix <c>[n, n]</c> of finite values.</param>
+    /// <exception cref="ArgumentException">The matrix is not square or contains NaN or infinite values.</exception>
     public static int[] Maximize(double[,] similarity)
     {
         ArgumentNullException.ThrowIfNull(similarity);
@@ -18,6 +19,15 @@ public static class LinearAssignment
         {
             throw new ArgumentException(
                 $"The matrix must be square; it is {n} x {similarity.GetLength(1)}.", nameof(similarity));
+        }
+
+        foreach (double value in similarity)
+        {
+            if (!double.IsFinite(value))
+            {
+                // The augmenting-path search would never terminate on NaN.
+                throw new ArgumentException("The matrix contains NaN or infinite values.", nameof(similarity));
+            }
         }
 
         // Potentials u (rows) and v (columns), 1-based with column 0 as the virtual start.

@@ -19,7 +19,7 @@ namespace HyperRepHub.Core.HyperRepresentations.Alignment;
 /// </remarks>
 public sealed class NeuronAlignment
 {
-    /// <summary>Default for the most sweeps over the layers per model.</summary>
+    /// <summary>Default maximum number of sweeps over the layers per model.</summary>
     public const int DefaultMaxSweeps = 20;
 
     private readonly IReadOnlyList<NeuronGroups> groups;
@@ -41,10 +41,13 @@ public sealed class NeuronAlignment
 
     /// <summary>Returns <paramref name="model"/> with its neurons in the order that best matches
     /// <paramref name="reference"/>; both are flat weight vectors of the architecture.</summary>
+    /// <exception cref="ArgumentException">A vector has the wrong length or contains NaN or infinite values.</exception>
     public float[] Align(ReadOnlySpan<float> model, ReadOnlySpan<float> reference)
     {
         CheckLength(model.Length, nameof(model));
         CheckLength(reference.Length, nameof(reference));
+        CheckFinite(model, nameof(model));
+        CheckFinite(reference, nameof(reference));
         var current = model.ToArray();
         var target = reference.ToArray();
         var scratch = new float[parameterCount];
@@ -188,6 +191,18 @@ public sealed class NeuronAlignment
     }
 
     private static double Score(double accuracy) => double.IsNaN(accuracy) ? double.NegativeInfinity : accuracy;
+
+    private static void CheckFinite(ReadOnlySpan<float> weights, string name)
+    {
+        foreach (float value in weights)
+        {
+            if (!float.IsFinite(value))
+            {
+                throw new ArgumentException("The weights contain NaN or infinite values; they cannot be aligned.",
+                    name);
+            }
+        }
+    }
 
     private void CheckLength(long length, string name)
     {

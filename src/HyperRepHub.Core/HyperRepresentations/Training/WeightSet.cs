@@ -33,5 +33,17 @@ public sealed record WeightSet(Tensor Weights, IReadOnlyList<string> ModelIds, I
                 $"The {splitName} split has {Count} model ids but {Epochs.Count} epochs and " +
                 $"{Accuracies.Count} accuracies.");
         }
+
+        if (Count > 0)
+        {
+            using var finite = Weights.isfinite().all(1); // [N]
+            int bad = Array.IndexOf(finite.data<bool>().ToArray(), false);
+            if (bad >= 0)
+            {
+                throw new ArgumentException(
+                    $"The {splitName} checkpoint of model '{ModelIds[bad]}' at epoch {Epochs[bad]} contains NaN or " +
+                    "infinite weights; remove that model from the zoo or retrain it.");
+            }
+        }
     }
 }
