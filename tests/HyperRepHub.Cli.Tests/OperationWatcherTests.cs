@@ -30,12 +30,25 @@ public sealed class OperationWatcherTests
             Reconnecting = (_, reason) => reconnects.Add(reason),
         };
 
-        var states = await watcher.WatchAsync("op-1", CancellationToken.None).ToListAsync().AsTask().WaitAsync(Timeout);
+        var states = await Collect(watcher.WatchAsync("op-1", CancellationToken.None), script).WaitAsync(Timeout);
 
         Assert.Equal([0.3, 0.6, 1.0], states.Select(s => s.Progress));
         Assert.Equal(OperationStatus.Succeeded, states[^1].Status);
         Assert.Single(reconnects);
         Assert.All(states, s => Assert.Equal("op-1", s.Id));
+    }
+
+    private static async Task<List<OperationInfo>> Collect(IAsyncEnumerable<OperationInfo> states,
+        OperationScript script)
+    {
+        var result = new List<OperationInfo>();
+        await foreach (var state in states)
+        {
+            result.Add(state);
+            script.StatesSeen.Release();
+        }
+
+        return result;
     }
 
     [Fact]

@@ -29,7 +29,13 @@ internal sealed class ScriptedOperationService(OperationScript script) : Operati
 
         if (step.Drop)
         {
-            await Task.Delay(50);
+            // A reset stream can discard messages the client has not read yet, so wait until the test has seen
+            // them (or a few seconds, for tests that do not signal) before dropping the connection.
+            if (step.States.Count > 0)
+            {
+                await script.StatesSeen.WaitAsync(TimeSpan.FromSeconds(5));
+            }
+
             context.GetHttpContext().Abort();
         }
     }
@@ -52,6 +58,9 @@ internal sealed class OperationScript
     public WatchStep Fallback { get; init; } = new([], Drop: true);
 
     public ConcurrentBag<string> Headers { get; } = [];
+
+    /// <summary>Released by a test once it has read the states of a step that drops the stream.</summary>
+    public SemaphoreSlim StatesSeen { get; } = new(0);
 
     public static Operation State(OperationState state, double progress) => new()
     {
