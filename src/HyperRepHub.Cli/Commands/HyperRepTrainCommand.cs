@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using HyperRepHub.Core.HyperRepresentations;
 using HyperRepHub.Core.HyperRepresentations.Losses;
 using HyperRepHub.Core.HyperRepresentations.Model;
@@ -155,15 +156,26 @@ internal static class HyperRepTrainCommand
         var error = parseResult.InvocationConfiguration.Error;
         bool json = parseResult.GetValue(JsonOption);
         string outDirectory = parseResult.GetValue(OutOption)!.FullName;
+        HyperRepConfig config;
         try
         {
             CommonOptions.ApplyThreads(parseResult.GetValue(ThreadsOption));
+            config = BuildConfig(parseResult);
+        }
+        catch (ArgumentException ex)
+        {
+            error.WriteLine(ex.Message);
+            return 1;
+        }
 
-            var config = BuildConfig(parseResult);
+        try
+        {
             var zoo = Zoo.Open(parseResult.GetValue(ZooOption)!.FullName);
             var epochs = ZooTrainingData.DefaultEpochs(zoo);
             var data = ZooTrainingData.Load(zoo, epochs);
-            var trainer = new HyperRepTrainer(data, config, Path.Combine(outDirectory, WorkFolder));
+            string work = Path.Combine(outDirectory, WorkFolder);
+            var trainer = new HyperRepTrainer(data, config, work);
+            WriteResuming(output, work, config, json);
             using var result = trainer.Train(p => WriteProgress(output, p, json), cancellationToken);
             HyperRepresentationFolder.Save(result.HyperRepresentation, outDirectory);
             new TrainingRecord(zoo.Directory, epochs, data.Train.Count, result.StoppedEarly, result.History)
@@ -179,9 +191,41 @@ internal static class HyperRepTrainCommand
         catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or IOException
             or ZooFormatException or InvalidDataException)
         {
-            error.WriteLine($"Training failed: {ex.Message}");
+            error.WriteLine($"Training failed: {WithOptionNames(ex)}");
             return 1;
         }
+    }
+
+    /// <summary>Prints where training resumes when the work folder has a checkpoint of the same settings.</summary>
+    private static void WriteResuming(TextWriter output, string work, HyperRepConfig config, bool json)
+    {
+        if (!TrainingCheckpoint.Exists(work) || TrainingCheckpoint.ReadState(work) is not { } state ||
+            state.Config != config)
+        {
+            return;
+        }
+
+        output.WriteLine(json
+            ? JsonSerializer.Serialize(new { type = "resume", completedEpochs = state.CompletedEpochs },
+                HyperRepJson.Options)
+            : $"Resuming after epoch {state.CompletedEpochs} from the checkpoint in '{work}'.");
+    }
+
+    /// <summary>
+    /// The exception's message without .NET's parameter suffix, with configuration property names replaced by the
+    /// options that set them.
+    /// </summary>
+    private static string WithOptionNames(Exception exception)
+    {
+        string message = exception is ArgumentException { ParamName: not null }
+            ? exception.Message.Split(" (Parameter", 2)[0]
+            : exception.Message;
+        foreach (var (property, option) in OptionNames)
+        {
+            message = Regex.Replace(message, $@"\b{property}\b", option);
+        }
+
+        return message;
     }
 
     /// <summary>
@@ -220,7 +264,9 @@ internal static class HyperRepTrainCommand
         catch (ArgumentOutOfRangeException ex) when (ex.ParamName is { } name && OptionNames.ContainsKey(name))
         {
             string option = OptionNames[name];
-            string reason = ex.Message.Split(" (Parameter", 2)[0].Replace(name, option, StringComparison.Ordinal);
+            // .NET's range messages quote the value after the name ("X ('-1') must be ..."); the prefix shows it.
+            string reason = Regex.Replace(ex.Message.Split(" (Parameter", 2)[0], @" \('[^']*'\)", "")
+                .Replace(name, option, StringComparison.Ordinal);
             throw new ArgumentException($"Invalid {option} {ex.ActualValue}: {reason}", ex);
         }
 
@@ -242,6 +288,11 @@ internal static class HyperRepTrainCommand
         [nameof(HyperRepConfig.LatentNoise)] = "--latent-noise",
         [nameof(HyperRepConfig.PlateauPatience)] = "--plateau-patience",
         [nameof(HyperRepConfig.EarlyStoppingPatience)] = "--early-stopping",
+        [nameof(HyperRepConfig.NormalizeInputs)] = "--normalize-inputs",
+        [nameof(HyperRepConfig.AlignNeurons)] = "--align-neurons",
+        [nameof(HyperRepConfig.KeepBestValidation)] = "--keep-best",
+        [nameof(HyperRepConfig.Reduction)] = "--reduction",
+        [nameof(HyperRepConfig.Seed)] = "--seed",
     };
 
     private static void WriteProgress(TextWriter output, EpochProgress progress, bool json)

@@ -35,6 +35,19 @@ public sealed class HyperRepCommandTests : IDisposable
         Assert.False(Directory.Exists(output));
     }
 
+    [Fact]
+    public async Task Train_InfiniteLatentNoise_NamesTheOption()
+    {
+        string zoo = WriteZoo(models: 20, epochs: [1]);
+        string output = Path.Combine(directory, "rejected-noise");
+
+        var train = await RunAsync("hyper-rep", "train", "--zoo", zoo, "--out", output, "--latent-noise", "1e309");
+
+        Assert.Equal(1, train.ExitCode);
+        Assert.Contains("Invalid --latent-noise Infinity: --latent-noise must be a finite number.", train.Error);
+        Assert.False(Directory.Exists(output));
+    }
+
     [Theory]
     [InlineData("--keep-best", "maybe")]
     [InlineData("--align-neurons", "yes")]

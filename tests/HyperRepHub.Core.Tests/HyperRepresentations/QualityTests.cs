@@ -75,6 +75,20 @@ public sealed class QualityTests
     }
 
     [Fact]
+    public void Evaluate_InfiniteTestWeight_ThrowsNamingTheModel()
+    {
+        var data = SyntheticZoo.CnnSmallData();
+        using var trained = new HyperRepTrainer(data, SyntheticZoo.TinyConfig with { Epochs = 1, AlignNeurons = true },
+            SyntheticZoo.TemporaryDirectory()).Train();
+        data.Test!.Weights[1, 5] = float.PositiveInfinity;
+
+        var error = Assert.Throws<ArgumentException>(() =>
+            QualityEvaluator.Evaluate(trained.HyperRepresentation, data.Test, dataset: null));
+
+        Assert.Contains("test checkpoint of model 'test-0' at epoch 22", error.Message);
+    }
+
+    [Fact]
     public void LinearReference_TestRowsInTrainingSpan_ReconstructsExactly()
     {
         using var scope = NewDisposeScope();

@@ -64,6 +64,17 @@ public sealed class TrainingTests
         Assert.NotEqual(plain.History[^1].TrainLoss, noisy.History[^1].TrainLoss);
     }
 
+    [Theory]
+    [InlineData(double.PositiveInfinity)]
+    [InlineData(double.NaN)]
+    public void Validate_NonFiniteLatentNoise_ThrowsNamingField(double noise)
+    {
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() =>
+            (SyntheticZoo.TinyConfig with { LatentNoise = noise }).Validate());
+
+        Assert.Equal(nameof(HyperRepConfig.LatentNoise), error.ParamName);
+    }
+
     [Fact]
     public void Train_NaNCheckpoint_ThrowsNamingTheModel()
     {
@@ -100,7 +111,7 @@ public sealed class TrainingTests
             new HyperRepTrainer(data, SyntheticZoo.TinyConfig with { Epochs = 1, LearningRate = 0.1 }, directory)
                 .Train());
 
-        Assert.Contains("other settings (LearningRate: 0.003, not 0.1)", error.Message);
+        Assert.Contains("other settings (LearningRate was 0.003, now 0.1)", error.Message);
         Assert.DoesNotContain("DModel", error.Message);
     }
 

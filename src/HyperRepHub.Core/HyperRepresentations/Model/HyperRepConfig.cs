@@ -118,21 +118,29 @@ public sealed record HyperRepConfig(
     };
 
     /// <summary>
-    /// The settings that differ from <paramref name="other"/>, each as <c>Name: this value, not other value</c>.
+    /// The settings that differ from <paramref name="other"/>: each property's name with this record's value and
+    /// the other's.
     /// </summary>
-    public IReadOnlyList<string> DifferencesFrom(HyperRepConfig other)
+    public IReadOnlyList<(string Name, object? Value, object? OtherValue)> DifferencesFrom(HyperRepConfig other)
     {
         ArgumentNullException.ThrowIfNull(other);
         return typeof(HyperRepConfig).GetProperties()
             .Where(p => p.GetIndexParameters().Length == 0 && p.GetMethod is { IsStatic: false })
             .Where(p => !Equals(p.GetValue(this), p.GetValue(other)))
-            .Select(p => $"{p.Name}: {p.GetValue(this)}, not {p.GetValue(other)}")
+            .Select(p => (p.Name, p.GetValue(this), p.GetValue(other)))
             .ToArray();
     }
 
     /// <summary>Throws when a size or setting is out of range, naming the property.</summary>
     public void Validate()
     {
+        Finite(Dropout, nameof(Dropout));
+        Finite(Gamma, nameof(Gamma));
+        Finite(Temperature, nameof(Temperature));
+        Finite(LearningRate, nameof(LearningRate));
+        Finite(WeightDecay, nameof(WeightDecay));
+        Finite(NoiseStd, nameof(NoiseStd));
+        Finite(LatentNoise, nameof(LatentNoise));
         Positive(DModel, nameof(DModel));
         Positive(Heads, nameof(Heads));
         Positive(FeedForward, nameof(FeedForward));
@@ -163,6 +171,14 @@ public sealed record HyperRepConfig(
         ArgumentOutOfRangeException.ThrowIfNegative(WeightDecay, nameof(WeightDecay));
         ArgumentOutOfRangeException.ThrowIfNegative(EarlyStoppingPatience, nameof(EarlyStoppingPatience));
         ArgumentOutOfRangeException.ThrowIfNegative(PlateauPatience, nameof(PlateauPatience));
+    }
+
+    private static void Finite(double value, string name)
+    {
+        if (!double.IsFinite(value))
+        {
+            throw new ArgumentOutOfRangeException(name, value, $"{name} must be a finite number.");
+        }
     }
 
     private static void Positive(double value, string name) =>

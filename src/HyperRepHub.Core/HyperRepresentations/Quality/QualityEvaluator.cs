@@ -34,6 +34,10 @@ public static class QualityEvaluator
                 nameof(test));
         }
 
+        int parameterCount = hyperRepresentation.Architecture.ParameterCount;
+        test.Validate(parameterCount, "test");
+        train?.Validate(parameterCount, "train");
+
         var report = EvaluateOne(hyperRepresentation, test, dataset, train, Linear(hyperRepresentation));
         return baseline is null
             ? report

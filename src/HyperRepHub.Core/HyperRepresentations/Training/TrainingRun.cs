@@ -42,8 +42,8 @@ internal sealed class TrainingRun
         {
             throw new InvalidOperationException(
                 $"The checkpoint in '{workDirectory}' was written with other settings " +
-                $"({string.Join(", ", saved.Config.DifferencesFrom(config))}); resume with the same settings or " +
-                "train into a new directory.");
+                $"({Describe(saved.Config.DifferencesFrom(config))}); resume with the same settings or train into " +
+                "a new directory.");
         }
 
         var statistics = saved?.Statistics ?? LayerStatistics.Compute(data.Architecture, data.Train.Weights);
@@ -67,6 +67,13 @@ internal sealed class TrainingRun
         HyperRepTrainerLog.Resumed(logger, saved.CompletedEpochs);
         return run;
     }
+
+    private static string Describe(IEnumerable<(string Name, object? Value, object? OtherValue)> differences) =>
+        string.Join(", ", differences.Select(d => $"{d.Name} was {Format(d.Value)}, now {Format(d.OtherValue)}"));
+
+    private static string? Format(object? value) => value is bool flag
+        ? flag ? "true" : "false"
+        : Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Captures the current generator states with the given progress.</summary>
     public TrainingState Capture(int completedEpochs, double learningRate, PlateauSchedule schedule,
