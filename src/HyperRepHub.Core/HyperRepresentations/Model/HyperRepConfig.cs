@@ -39,9 +39,9 @@ namespace HyperRepHub.Core.HyperRepresentations.Model;
 /// mean and σ before encoding, and maps decoded weights back; the reconstruction loss is unchanged.</param>
 /// <param name="KeepBestValidation">Whether the saved network is the one with the lowest validation loss (true) or
 /// the one after the last epoch (false).</param>
-/// <param name="AlignNeurons">Whether every model's hidden neurons are put into the order of one reference model of
-/// the training split (the most accurate of the latest epoch) before training and before every encoding; the
-/// reference is saved with the network.</param>
+/// <param name="AlignNeurons">Whether every model's hidden neurons are put into the order of one reference model
+/// before training and before every encoding. The reference is the training split's most accurate checkpoint of the
+/// latest epoch, saved with the network.</param>
 /// <param name="LatentNoise">Standard deviation of Gaussian noise added to embeddings before decoding in training;
 /// 0 disables.</param>
 public sealed record HyperRepConfig(
@@ -87,9 +87,9 @@ public sealed record HyperRepConfig(
 
     /// <summary>
     /// The CPU default: d_model 64, 4 heads, 2 + 2 blocks, feed-forward 128, latent 64, projection head of 4 layers
-    /// (hidden 64, output 32), Adam lr 1e-3, batch 32, 400 epochs. Inputs are standardised per layer, every model's
-    /// neurons are aligned to one reference training model, views are erased but not permuted, embeddings get noise
-    /// of σ 0.5 before decoding, the learning rate stays constant and the last epoch's network is kept.
+    /// (hidden 64, output 32), Adam lr 1e-3, batch 32, 400 epochs. Inputs are standardised per layer and every
+    /// model's neurons are aligned to one reference training model. Views are erased but not permuted, and embeddings
+    /// get noise of σ 0.5 before decoding. The learning rate stays constant and the last epoch's network is kept.
     /// </summary>
     /// <remarks>
     /// Measured on a 30-model MNIST zoo (21 training models). With neuron permutation on every view, the
