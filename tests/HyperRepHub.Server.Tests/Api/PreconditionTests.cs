@@ -68,6 +68,21 @@ public sealed class PreconditionTests(ApiServerFixture server)
     }
 
     [Fact]
+    public async Task TrainHyperRepresentation_InfiniteLatentNoise_ReturnsInvalidArgument()
+    {
+        string zooId = await TinyZoo.UploadAsync(_zoos).WaitAsync(Timeout);
+        var config = TinyZoo.TinyConfig();
+        config.LatentNoise = double.PositiveInfinity;
+        string id = NewHyperRepId();
+
+        var error = await TrainAsync(zooId, id, config);
+
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.Contains("LatentNoise", error.Status.Detail);
+        await AssertNotStoredAsync(id);
+    }
+
+    [Fact]
     public async Task TrainHyperRepresentation_AfterRejection_ReusesId()
     {
         string zooId = await TinyZoo.UploadAsync(_zoos).WaitAsync(Timeout);
