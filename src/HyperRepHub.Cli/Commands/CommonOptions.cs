@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using HyperRepHub.Core.Datasets;
 
 namespace HyperRepHub.Cli.Commands;
@@ -55,6 +56,26 @@ internal static class CommonOptions
     /// <summary>The value of a <see cref="TrueOrFalse"/> option, or null when it was not given.</summary>
     public static bool? ValueOf(ParseResult parseResult, Option<string?> option) =>
         parseResult.GetValue(option) is { } value ? bool.Parse(value) : null;
+
+    /// <summary>
+    /// An optional number, null when omitted. A value that is not a number is an error naming the option, in place
+    /// of System.CommandLine's message with the .NET type name.
+    /// </summary>
+    public static Option<double?> Number(string name, string description) => new(name)
+    {
+        Description = description,
+        CustomParser = result =>
+        {
+            string token = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
+            if (double.TryParse(token, NumberStyles.Float, CultureInfo.InvariantCulture, out double value))
+            {
+                return value;
+            }
+
+            result.AddError($"Invalid {name} '{token}'; expected a number such as 0.5.");
+            return null;
+        },
+    };
 
     /// <summary><c>--threads</c>: libtorch's CPU threads, unset to keep libtorch's own choice.</summary>
     public static Option<int?> Threads() => new("--threads")

@@ -73,25 +73,17 @@ internal static class HyperRepTrainCommand
         Description = "Dimension of the embedding z (default: the preset's).",
     };
 
-    private static readonly Option<double?> LearningRateOption = new("--lr")
-    {
-        Description = "Initial Adam learning rate (default: the preset's).",
-    };
+    private static readonly Option<double?> LearningRateOption = CommonOptions.Number("--lr",
+        "Initial Adam learning rate (default: the preset's).");
 
-    private static readonly Option<double?> DropoutOption = new("--dropout")
-    {
-        Description = "Dropout probability in the transformer blocks (default: the preset's).",
-    };
+    private static readonly Option<double?> DropoutOption = CommonOptions.Number("--dropout",
+        "Dropout probability in the transformer blocks (default: the preset's).");
 
-    private static readonly Option<double?> PermutationOption = new("--permutation")
-    {
-        Description = "Probability that a view gets a random neuron permutation, 0 to 1 (default: the preset's).",
-    };
+    private static readonly Option<double?> PermutationOption = CommonOptions.Number("--permutation",
+        "Probability that a view gets a random neuron permutation, 0 to 1 (default: the preset's).");
 
-    private static readonly Option<double?> ErasingOption = new("--erasing")
-    {
-        Description = "Probability that random erasing zeroes a block of a view, 0 to 1 (default: the preset's).",
-    };
+    private static readonly Option<double?> ErasingOption = CommonOptions.Number("--erasing",
+        "Probability that random erasing zeroes a block of a view, 0 to 1 (default: the preset's).");
 
     private static readonly Option<string?> NormalizeInputsOption = CommonOptions.TrueOrFalse("--normalize-inputs",
         "true or false: standardise each layer's weights before encoding (default: the preset's).");
@@ -100,11 +92,9 @@ internal static class HyperRepTrainCommand
         "true or false: put every model's neurons into the order of one reference training model before encoding " +
         "(default: the preset's).");
 
-    private static readonly Option<double?> LatentNoiseOption = new("--latent-noise")
-    {
-        Description = "Standard deviation of Gaussian noise added to embeddings before decoding in training; 0 " +
-            "disables (default: the preset's).",
-    };
+    private static readonly Option<double?> LatentNoiseOption = CommonOptions.Number("--latent-noise",
+        "Standard deviation of Gaussian noise added to embeddings before decoding in training; 0 disables " +
+        "(default: the preset's).");
 
     private static readonly Option<int?> PlateauPatienceOption = new("--plateau-patience")
     {

@@ -48,6 +48,19 @@ public sealed class HyperRepCommandTests : IDisposable
         Assert.False(Directory.Exists(output));
     }
 
+    [Fact]
+    public async Task Train_NotANumber_NamesTheOption()
+    {
+        string zoo = WriteZoo(models: 20, epochs: [1]);
+        string output = Path.Combine(directory, "rejected-number");
+
+        var train = await RunAsync("hyper-rep", "train", "--zoo", zoo, "--out", output, "--latent-noise", "abc");
+
+        Assert.NotEqual(0, train.ExitCode);
+        Assert.Contains("Invalid --latent-noise 'abc'; expected a number such as 0.5.", train.Error + train.Output);
+        Assert.False(Directory.Exists(output));
+    }
+
     [Theory]
     [InlineData("--keep-best", "maybe")]
     [InlineData("--align-neurons", "yes")]
