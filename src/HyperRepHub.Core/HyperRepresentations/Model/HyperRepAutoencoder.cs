@@ -89,8 +89,8 @@ public sealed class HyperRepAutoencoder : Module
     }
 
     /// <summary>
-    /// The model whose neuron order inputs are aligned to when <see cref="HyperRepConfig.AlignNeurons"/> is on, a
-    /// buffer saved and loaded with the network's weights; otherwise null.
+    /// The reference model that inputs are aligned to when <see cref="HyperRepConfig.AlignNeurons"/> is on, or null.
+    /// It is a buffer, saved and loaded with the network's weights.
     /// </summary>
     public Tensor? AlignmentReference => alignmentReference;
 

@@ -43,7 +43,7 @@ public static class QualityEvaluator
             ? report
             : report with { Baseline = EvaluateOne(baseline, test, dataset, train, Linear(baseline)) };
 
-        // The linear code sees the weights the way the hyper-representation does: aligned when it aligns neurons.
+        // The linear code is fitted on the weights the hyper-representation encodes: aligned when it aligns neurons.
         double? Linear(HyperRepresentation model) => train is { Count: > 0 }
             ? LinearReference.R2(model.Align(train.Weights), model.Align(test.Weights), model.Config.LatentDimension)
             : null;
