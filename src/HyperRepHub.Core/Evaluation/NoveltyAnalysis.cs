@@ -28,7 +28,7 @@ public static class NoveltyAnalysis
         var generated = Rows(generatedWeights);
         var training = Rows(trainingWeights);
         Func<float[], float[], double> distance = alignment is null
-            ? EuclideanDistance
+            ? (a, b) => WeightVectors.Distance(a, b)
             : (model, reference) => alignment.Distance(model, reference);
         var nearestDistance = new double[generated.Length];
         var nearestModel = new int[generated.Length];
@@ -70,18 +70,6 @@ public static class NoveltyAnalysis
         int length = (int)weights.shape[1];
         return Enumerable.Range(0, (int)weights.shape[0]).Select(r => flat.AsSpan(r * length, length).ToArray())
             .ToArray();
-    }
-
-    private static double EuclideanDistance(float[] a, float[] b)
-    {
-        double sum = 0;
-        for (int i = 0; i < a.Length; i++)
-        {
-            double difference = a[i] - (double)b[i];
-            sum += difference * difference;
-        }
-
-        return Math.Sqrt(sum);
     }
 
     private static double TypicalDisagreement(Tensor predictions)

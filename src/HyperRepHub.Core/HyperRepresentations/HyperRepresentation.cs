@@ -54,7 +54,10 @@ public sealed class HyperRepresentation : IHyperRepresentation, IDisposable
     }
 
     /// <inheritdoc />
-    public Tensor Encode(Tensor weights) => InChunks(Align(weights), Network.Encode);
+    public Tensor Encode(Tensor weights) => EncodeAligned(Align(weights));
+
+    /// <summary>Encodes weights that <see cref="Align"/> has already put into the reference's neuron order.</summary>
+    internal Tensor EncodeAligned(Tensor alignedWeights) => InChunks(alignedWeights, Network.Encode);
 
     /// <inheritdoc />
     public Tensor Decode(Tensor embeddings) => InChunks(embeddings, Network.Decode);

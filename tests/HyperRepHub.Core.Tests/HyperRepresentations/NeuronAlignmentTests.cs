@@ -80,7 +80,7 @@ public sealed class NeuronAlignmentTests
     }
 
     [Fact]
-    public void Align_SignFlippedNeuronBeforeTanh_IsFlippedBack()
+    public void Align_FlippedTanhNeuron_RestoresReference()
     {
         using var scope = NewDisposeScope();
         var architecture = BuiltInArchitectures.CnnSmall;
@@ -129,7 +129,7 @@ public sealed class NeuronAlignmentTests
     }
 
     [Fact]
-    public void ReferenceIndex_PicksTheMostAccurateOfTheLatestEpoch()
+    public void ReferenceIndex_LatestEpoch_PicksMostAccurate()
     {
         int index = NeuronAlignment.ReferenceIndex([24, 25, 25, 24, 25], [0.99, 0.90, double.NaN, 0.95, 0.93]);
 

@@ -6,11 +6,12 @@ namespace HyperRepHub.Core.HyperRepresentations.Alignment;
 
 /// <summary>
 /// Puts a model's hidden neurons into the order of a reference model without changing the function it computes
-/// (weight matching), and flips the sign of a neuron where only tanh follows it. Each sweep visits the permutable layers in order and, with the other layers fixed, solves
-/// the assignment that maximises the inner product of every neuron's parameters (its row, bias and the next
-/// layer's inputs it feeds) with the reference's. A step is kept only when it raises the inner product of the whole
-/// weight vectors with the reference, so the search ends; it stops after a sweep without change or after
-/// <see cref="DefaultMaxSweeps"/> sweeps unless told otherwise.
+/// (weight matching), and flips the sign of a neuron where only tanh follows it. Each sweep visits the permutable
+/// layers in order. With the other layers fixed, it solves the assignment that maximises the inner product of every
+/// neuron's parameters (its row, bias and the next layer's inputs it feeds) with the reference's. A step is kept only
+/// when it raises the inner product of the whole weight vectors with the reference, so the search ends. It stops
+/// after a sweep without change, or after the maximum number of sweeps given to the constructor
+/// (<see cref="DefaultMaxSweeps"/> by default).
 /// </summary>
 /// <remarks>
 /// Models trained from different seeds compute similar functions with their neurons in arbitrary order. Aligning a
@@ -40,7 +41,7 @@ public sealed class NeuronAlignment
     }
 
     /// <summary>Returns <paramref name="model"/> with its neurons in the order that best matches
-    /// <paramref name="reference"/>; both are flat weight vectors of the architecture.</summary>
+    /// <paramref name="reference"/>. Both are flat weight vectors of the architecture.</summary>
     /// <exception cref="ArgumentException">A vector has the wrong length or contains NaN or infinite values.</exception>
     public float[] Align(ReadOnlySpan<float> model, ReadOnlySpan<float> reference)
     {
@@ -52,7 +53,7 @@ public sealed class NeuronAlignment
         var target = reference.ToArray();
         var scratch = new float[parameterCount];
         var candidate = new float[parameterCount];
-        double score = Dot(current, target);
+        double score = WeightVectors.Dot(current, target);
         for (int sweep = 0; sweep < maxSweeps; sweep++)
         {
             bool changed = false;
@@ -69,7 +70,7 @@ public sealed class NeuronAlignment
                 Array.Copy(current, candidate, parameterCount);
                 group.Permute(candidate, order, scratch);
                 group.Flip(candidate, negate);
-                double candidateScore = Dot(candidate, target);
+                double candidateScore = WeightVectors.Dot(candidate, target);
                 if (candidateScore > score)
                 {
                     (current, candidate) = (candidate, current);
@@ -115,18 +116,8 @@ public sealed class NeuronAlignment
     /// The Euclidean distance between <paramref name="reference"/> and <paramref name="model"/> aligned to it: the
     /// weight-space distance up to a permutation of hidden neurons, 0 for a permuted copy.
     /// </summary>
-    public double Distance(ReadOnlySpan<float> model, ReadOnlySpan<float> reference)
-    {
-        var aligned = Align(model, reference);
-        double sum = 0;
-        for (int i = 0; i < aligned.Length; i++)
-        {
-            double difference = aligned[i] - (double)reference[i];
-            sum += difference * difference;
-        }
-
-        return Math.Sqrt(sum);
-    }
+    public double Distance(ReadOnlySpan<float> model, ReadOnlySpan<float> reference) =>
+        WeightVectors.Distance(Align(model, reference), reference);
 
     /// <summary>
     /// The index of the reference checkpoint among training checkpoints: the most accurate one of the latest epoch
@@ -224,16 +215,5 @@ public sealed class NeuronAlignment
         }
 
         return true;
-    }
-
-    private static double Dot(float[] a, float[] b)
-    {
-        double sum = 0;
-        for (int i = 0; i < a.Length; i++)
-        {
-            sum += a[i] * (double)b[i];
-        }
-
-        return sum;
     }
 }

@@ -10,7 +10,7 @@ namespace HyperRepHub.Core.HyperRepresentations.Alignment;
 /// </summary>
 /// <remarks>
 /// When only tanh, flatten and dropout lie between the layer and the next, negating everything that moves with a
-/// neuron leaves the function unchanged as well, since tanh is odd; <see cref="SignSymmetric"/> says so.
+/// neuron leaves the function unchanged as well, because tanh is odd. <see cref="SignSymmetric"/> marks such layers.
 /// </remarks>
 internal sealed class NeuronGroups
 {

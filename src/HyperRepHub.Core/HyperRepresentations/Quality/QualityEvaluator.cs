@@ -38,24 +38,24 @@ public static class QualityEvaluator
         test.Validate(parameterCount, "test");
         train?.Validate(parameterCount, "train");
 
-        var report = EvaluateOne(hyperRepresentation, test, dataset, train, Linear(hyperRepresentation));
-        return baseline is null
-            ? report
-            : report with { Baseline = EvaluateOne(baseline, test, dataset, train, Linear(baseline)) };
-
-        // The linear code is fitted on the weights the hyper-representation encodes: aligned when it aligns neurons.
-        double? Linear(HyperRepresentation model) => train is { Count: > 0 }
-            ? LinearReference.R2(model.Align(train.Weights), model.Align(test.Weights), model.Config.LatentDimension)
-            : null;
+        var report = EvaluateOne(hyperRepresentation, test, dataset, train);
+        return baseline is null ? report : report with { Baseline = EvaluateOne(baseline, test, dataset, train) };
     }
 
     private static QualityReport EvaluateOne(HyperRepresentation hyperRepresentation, WeightSet test,
-        ImageDataset? dataset, WeightSet? train, double? linear)
+        ImageDataset? dataset, WeightSet? train)
     {
         using var scope = NewDisposeScope();
         var architecture = hyperRepresentation.Architecture;
+
+        // Reconstructions, R² and the linear code all use the weights as the hyper-representation encodes them:
+        // aligned when it aligns neurons. Accuracy does not depend on the neuron order.
         var target = hyperRepresentation.Align(test.Weights);
-        var reconstruction = hyperRepresentation.Decode(hyperRepresentation.Encode(target));
+        var alignedTrain = train is { Count: > 0 } ? hyperRepresentation.Align(train.Weights) : null;
+        double? linear = alignedTrain is null
+            ? null
+            : LinearReference.R2(alignedTrain, target, hyperRepresentation.Config.LatentDimension);
+        var reconstruction = hyperRepresentation.Decode(hyperRepresentation.EncodeAligned(target));
         double r2 = ReconstructionMetrics.R2(reconstruction, target);
         var layerR2 = ReconstructionMetrics.R2PerLayer(architecture, reconstruction, target);
         double chance = 1.0 / architecture.Classes;
@@ -67,7 +67,7 @@ public static class QualityEvaluator
         }
 
         var (verdict, summary) = Judge(r2, original, reconstructed, chance);
-        var training = train is { Count: > 0 } ? EvaluateSplit(hyperRepresentation, train, dataset) : null;
+        var training = alignedTrain is null ? null : EvaluateSplit(hyperRepresentation, train!, alignedTrain, dataset);
         return new QualityReport(hyperRepresentation.Config.LayerWiseNormalization, test.Count, r2, layerR2,
             original, reconstructed, chance, verdict, summary + DescribeTraining(verdict, training, linear))
         {
@@ -98,13 +98,12 @@ public static class QualityEvaluator
             linear;
     }
 
-    private static SplitQuality EvaluateSplit(HyperRepresentation hyperRepresentation, WeightSet split,
+    private static SplitQuality EvaluateSplit(HyperRepresentation hyperRepresentation, WeightSet split, Tensor target,
         ImageDataset? dataset)
     {
         using var scope = NewDisposeScope();
         var architecture = hyperRepresentation.Architecture;
-        var target = hyperRepresentation.Align(split.Weights);
-        var reconstruction = hyperRepresentation.Decode(hyperRepresentation.Encode(target));
+        var reconstruction = hyperRepresentation.Decode(hyperRepresentation.EncodeAligned(target));
         double r2 = ReconstructionMetrics.R2(reconstruction, target);
         if (dataset is null)
         {
