@@ -147,8 +147,8 @@ public sealed class NeuronAlignmentTests
         using var loaded = HyperRepresentationFolder.Load(folder);
         using var scope = NewDisposeScope();
 
-        int referenceIndex = NeuronAlignment.ReferenceIndex(data.Train.Epochs, data.Train.Accuracies);
-        Assert.True(loaded.Network.AlignmentReference!.eq(data.Train.Weights[referenceIndex]).all().item<bool>());
+        var reference = AlignedTrainingData.Create(data).Reference;
+        Assert.True(loaded.Network.AlignmentReference!.eq(reference).all().item<bool>());
         var test = data.Test!.Weights;
         var permuted = new NeuronPermutation(data.Architecture).Apply(test, new Generator(6));
         Assert.True(loaded.Encode(permuted).allclose(loaded.Encode(test), rtol: 1e-4, atol: 1e-5));

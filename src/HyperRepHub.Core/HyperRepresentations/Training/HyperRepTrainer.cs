@@ -49,7 +49,7 @@ public sealed class HyperRepTrainer
         if (config.AlignNeurons)
         {
             var aligned = AlignedTrainingData.Create(data);
-            HyperRepTrainerLog.Aligned(this.logger, aligned.ReferenceModelId, aligned.ReferenceEpoch);
+            HyperRepTrainerLog.Aligned(this.logger, aligned.Rounds, aligned.StartModelId, aligned.StartEpoch);
             this.data = aligned.Data;
             alignmentReference = aligned.Reference;
         }

@@ -33,6 +33,7 @@ internal static partial class HyperRepTrainerLog
     public static partial void Finished(ILogger logger, int epoch);
 
     [LoggerMessage(8, LogLevel.Information,
-        "Aligned every checkpoint's neurons to model {ModelId} at epoch {Epoch}")]
-    public static partial void Aligned(ILogger logger, string modelId, int epoch);
+        "Aligned every checkpoint's neurons to the mean of the aligned training split after {Rounds} rounds, " +
+        "starting from model {ModelId} at epoch {Epoch}")]
+    public static partial void Aligned(ILogger logger, int rounds, string modelId, int epoch);
 }
