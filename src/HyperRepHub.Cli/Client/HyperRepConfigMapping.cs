@@ -45,5 +45,6 @@ internal static class HyperRepConfigMapping
         KeepBestValidation = config.KeepBestValidation,
         DisableNeuronAlignment = !config.AlignNeurons,
         LatentNoise = config.LatentNoise,
+        ReconstructAugmentedViews = !config.Denoise,
     };
 }

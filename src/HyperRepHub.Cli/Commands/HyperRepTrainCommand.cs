@@ -38,7 +38,7 @@ internal static class HyperRepTrainCommand
 
     private static readonly Option<string> PresetOption = new("--preset")
     {
-        Description = "Size preset: 'cpu' (d_model 64, latent 64) or 'paper' (d_model 800, latent 700).",
+        Description = "Size preset: 'cpu' (d_model 64, latent 32) or 'paper' (d_model 800, latent 700).",
         DefaultValueFactory = _ => "cpu",
     };
 
@@ -89,12 +89,19 @@ internal static class HyperRepTrainCommand
         "true or false: standardise each layer's weights before encoding (default: the preset's).");
 
     private static readonly Option<string?> AlignNeuronsOption = CommonOptions.TrueOrFalse("--align-neurons",
-        "true or false: put every model's neurons into the order of one reference training model before encoding " +
-        "(default: the preset's).");
+        "true or false: put every model's neurons into the order of the aligned training split's mean before " +
+        "encoding (default: the preset's).");
 
     private static readonly Option<double?> LatentNoiseOption = CommonOptions.Number("--latent-noise",
         "Standard deviation of Gaussian noise added to embeddings before decoding in training; 0 disables " +
         "(default: the preset's).");
+
+    private static readonly Option<double?> InputNoiseOption = CommonOptions.Number("--input-noise",
+        "Standard deviation of Gaussian noise added to each view's weights; 0 disables (default: the preset's).");
+
+    private static readonly Option<string?> DenoiseOption = CommonOptions.TrueOrFalse("--denoise",
+        "true or false: the decoder reconstructs each view's weights before erasing and noise instead of the " +
+        "augmented view (default: the preset's).");
 
     private static readonly Option<int?> PlateauPatienceOption = new("--plateau-patience")
     {
@@ -127,7 +134,7 @@ internal static class HyperRepTrainCommand
             {
                 ZooOption, OutOption, NoLwlnOption, PresetOption, EpochsOption, BatchSizeOption, ReductionOption,
                 DModelOption, FeedForwardOption, LatentOption, LearningRateOption, DropoutOption, PermutationOption,
-                ErasingOption, NormalizeInputsOption, AlignNeuronsOption, LatentNoiseOption,
+                ErasingOption, NormalizeInputsOption, AlignNeuronsOption, LatentNoiseOption, InputNoiseOption, DenoiseOption,
                 PlateauPatienceOption, EarlyStoppingOption, KeepBestOption,
                 ThreadsOption, SeedOption, JsonOption,
             })
@@ -243,6 +250,8 @@ internal static class HyperRepTrainCommand
             NormalizeInputs = CommonOptions.ValueOf(parseResult, NormalizeInputsOption) ?? config.NormalizeInputs,
             AlignNeurons = CommonOptions.ValueOf(parseResult, AlignNeuronsOption) ?? config.AlignNeurons,
             LatentNoise = parseResult.GetValue(LatentNoiseOption) ?? config.LatentNoise,
+            NoiseStd = parseResult.GetValue(InputNoiseOption) ?? config.NoiseStd,
+            Denoise = CommonOptions.ValueOf(parseResult, DenoiseOption) ?? config.Denoise,
             PlateauPatience = parseResult.GetValue(PlateauPatienceOption) ?? config.PlateauPatience,
             EarlyStoppingPatience = parseResult.GetValue(EarlyStoppingOption) ?? config.EarlyStoppingPatience,
             KeepBestValidation = CommonOptions.ValueOf(parseResult, KeepBestOption) ?? config.KeepBestValidation,
@@ -280,6 +289,8 @@ internal static class HyperRepTrainCommand
         [nameof(HyperRepConfig.EarlyStoppingPatience)] = "--early-stopping",
         [nameof(HyperRepConfig.NormalizeInputs)] = "--normalize-inputs",
         [nameof(HyperRepConfig.AlignNeurons)] = "--align-neurons",
+        [nameof(HyperRepConfig.Denoise)] = "--denoise",
+        [nameof(HyperRepConfig.NoiseStd)] = "--input-noise",
         [nameof(HyperRepConfig.KeepBestValidation)] = "--keep-best",
         [nameof(HyperRepConfig.Reduction)] = "--reduction",
         [nameof(HyperRepConfig.Seed)] = "--seed",

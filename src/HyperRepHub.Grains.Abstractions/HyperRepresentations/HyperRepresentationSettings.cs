@@ -24,11 +24,11 @@ public sealed record HyperRepresentationSettings
     /// <summary>Hidden width of each block's feed-forward network. Default 128.</summary>
     [Id(4)] public int FeedForward { get; init; } = 128;
 
-    /// <summary>Dimension D of the embedding z. Default 64.</summary>
-    [Id(5)] public int LatentDimension { get; init; } = 64;
+    /// <summary>Dimension D of the embedding z. Default 32.</summary>
+    [Id(5)] public int LatentDimension { get; init; } = 32;
 
-    /// <summary>Dropout probability. Default 0.1.</summary>
-    [Id(6)] public double Dropout { get; init; } = 0.1;
+    /// <summary>Dropout probability. Default 0.2.</summary>
+    [Id(6)] public double Dropout { get; init; } = 0.2;
 
     /// <summary>Linear layers of the projection head, at least 2. Default 4.</summary>
     [Id(7)] public int ProjectionLayers { get; init; } = 4;
@@ -102,11 +102,17 @@ public sealed record HyperRepresentationSettings
     [Id(29)] public bool KeepBestValidation { get; init; }
 
     /// <summary>
-    /// Whether every model's neurons are put into the order of one reference training model before encoding.
+    /// Whether every model's neurons are put into the order of the aligned training split's mean before encoding.
     /// Default true.
     /// </summary>
     [Id(30)] public bool AlignNeurons { get; init; } = true;
 
     /// <summary>Standard deviation of the noise added to embeddings before decoding in training. Default 0.5.</summary>
     [Id(31)] public double LatentNoise { get; init; } = 0.5;
+
+    /// <summary>
+    /// Whether the decoder reconstructs each view's weights before erasing and noise instead of the augmented view.
+    /// Default true.
+    /// </summary>
+    [Id(32)] public bool Denoise { get; init; } = true;
 }

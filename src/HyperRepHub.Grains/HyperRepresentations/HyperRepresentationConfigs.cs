@@ -20,7 +20,7 @@ public static class HyperRepresentationConfigs
             settings.PlateauPatience, settings.EarlyStoppingPatience, settings.ErasingProbability,
             settings.ErasingMinFraction, settings.ErasingMaxFraction, settings.NoiseStd, settings.Seed,
             settings.PermutationProbability, settings.NormalizeInputs, settings.KeepBestValidation,
-            settings.AlignNeurons, settings.LatentNoise);
+            settings.AlignNeurons, settings.LatentNoise, settings.Denoise);
     }
 
     /// <summary>Throws InvalidArgument naming the first setting out of range.</summary>

@@ -51,6 +51,7 @@ internal static class HyperRepresentationMessages
             KeepBestValidation = config.KeepBestValidation,
             AlignNeurons = !config.DisableNeuronAlignment,
             LatentNoise = config.HasLatentNoise ? config.LatentNoise : defaults.LatentNoise,
+            Denoise = !config.ReconstructAugmentedViews,
         };
     }
 
@@ -94,6 +95,7 @@ internal static class HyperRepresentationMessages
             NoiseStd = s.NoiseStd, Seed = s.Seed, PermutationProbability = s.PermutationProbability,
             DisableInputNormalisation = !s.NormalizeInputs, KeepBestValidation = s.KeepBestValidation,
             DisableNeuronAlignment = !s.AlignNeurons, LatentNoise = s.LatentNoise,
+            ReconstructAugmentedViews = !s.Denoise,
         };
         config.ZooEpochs.Add(s.ZooEpochs);
         return config;

@@ -120,7 +120,7 @@ public sealed class NeuronAlignment
         WeightVectors.Distance(Align(model, reference), reference);
 
     /// <summary>
-    /// The index of the reference checkpoint among training checkpoints: the most accurate one of the latest epoch
+    /// The index of the training checkpoint that alignment starts from: the most accurate one of the latest epoch
     /// (the first on a tie).
     /// </summary>
     public static int ReferenceIndex(IReadOnlyList<int> epochs, IReadOnlyList<double> accuracies)

@@ -29,13 +29,24 @@ public sealed class ViewAugmenter
     }
 
     /// <summary>Returns two augmented views of weights <c>[B, P]</c>.</summary>
-    public (Tensor First, Tensor Second) CreateViews(Tensor weights, Generator generator) =>
-        (CreateView(weights, generator), CreateView(weights, generator));
-
-    private Tensor CreateView(Tensor weights, Generator generator)
+    public (Tensor First, Tensor Second) CreateViews(Tensor weights, Generator generator)
     {
-        var view = erasing.Apply(Permute(weights, generator), generator);
-        return noiseStd > 0 ? view + randn(view.shape, generator: generator) * noiseStd : view;
+        var (first, second) = CreateViewsWithWeights(weights, generator);
+        return (first.View, second.View);
+    }
+
+    /// <summary>
+    /// Returns two augmented views of weights <c>[B, P]</c>, each with the weights it was made from: permuted like
+    /// the view, but neither erased nor noised. Draws the same numbers as <see cref="CreateViews"/>.
+    /// </summary>
+    public ((Tensor View, Tensor Weights) First, (Tensor View, Tensor Weights) Second) CreateViewsWithWeights(
+        Tensor weights, Generator generator) => (CreateView(weights, generator), CreateView(weights, generator));
+
+    private (Tensor View, Tensor Weights) CreateView(Tensor weights, Generator generator)
+    {
+        var permuted = Permute(weights, generator);
+        var view = erasing.Apply(permuted, generator);
+        return (noiseStd > 0 ? view + randn(view.shape, generator: generator) * noiseStd : view, permuted);
     }
 
     private Tensor Permute(Tensor weights, Generator generator)

@@ -89,7 +89,7 @@ public sealed class HyperRepAutoencoder : Module
     }
 
     /// <summary>
-    /// The reference model that inputs are aligned to when <see cref="HyperRepConfig.AlignNeurons"/> is on, or null.
+    /// The reference weights that inputs are aligned to when <see cref="HyperRepConfig.AlignNeurons"/> is on, or null.
     /// It is a buffer, saved and loaded with the network's weights.
     /// </summary>
     public Tensor? AlignmentReference => alignmentReference;

@@ -8,7 +8,8 @@ namespace HyperRepHub.Core.HyperRepresentations.Training;
 
 /// <summary>
 /// The training objective (1-γ)·reconstruction + γ·NT-Xent on two augmented views of a batch. The
-/// reconstruction target of each view is the view itself, erasures and permutation included. With
+/// reconstruction target of each view is the view itself, erasures and permutation included, or with
+/// <see cref="HyperRepConfig.Denoise"/> the permuted weights before erasing and noise. With
 /// <see cref="HyperRepConfig.LatentNoise"/>, the decoder reconstructs each view from its embedding plus Gaussian
 /// noise, so points between and around the embeddings also decode to working weights.
 /// </summary>
@@ -38,16 +39,19 @@ public sealed class TrainingLoss
     /// </summary>
     public (Tensor Total, Tensor Reconstruction, Tensor Contrast) Compute(Tensor batch, Generator augmentation)
     {
-        var (first, second) = augmenter.CreateViews(batch, augmentation);
-        return ComputeOnViews(first, second, augmentation);
+        var (first, second) = augmenter.CreateViewsWithWeights(batch, augmentation);
+        var targets = network.Config.Denoise ? cat([first.Weights, second.Weights], 0) : null;
+        return ComputeOnViews(first.View, second.View, augmentation, targets);
     }
 
     /// <summary>
     /// Computes the loss of two given views <c>[B, P]</c> of one batch, without augmenting them. Latent noise, when
     /// configured, is drawn from <paramref name="latentNoise"/> in training mode; without a generator it is left out.
+    /// The decoder reconstructs <paramref name="targets"/> <c>[2B, P]</c> (both views' targets, first view first),
+    /// or the views themselves when it is null.
     /// </summary>
     public (Tensor Total, Tensor Reconstruction, Tensor Contrast) ComputeOnViews(Tensor first, Tensor second,
-        Generator? latentNoise = null)
+        Generator? latentNoise = null, Tensor? targets = null)
     {
         var config = network.Config;
         long size = first.shape[0];
@@ -56,7 +60,7 @@ public sealed class TrainingLoss
         var decodedFrom = config.LatentNoise > 0 && network.training && latentNoise is not null
             ? z + randn(z.shape, generator: latentNoise) * config.LatentNoise
             : z;
-        var reconstruction = Reconstruction.Compute(network.Decode(decodedFrom), views, config.Reduction);
+        var reconstruction = Reconstruction.Compute(network.Decode(decodedFrom), targets ?? views, config.Reduction);
         var projections = network.Project(z); // [2B, K]
         var contrast = NtXentLoss.Compute(projections.narrow(0, 0, size), projections.narrow(0, size, size),
             config.Temperature);
