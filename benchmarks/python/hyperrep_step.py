@@ -20,10 +20,10 @@ from torch import nn
 CNN_S_LAYERS = [(8, 26), (6, 201), (4, 25), (20, 37), (10, 21)]
 
 PRESETS = {
-    "cpu": dict(d_model=64, heads=4, blocks=2, feed_forward=128, latent=64, projection_hidden=64,
-                projection_output=32, batch_size=32, lr=1e-3, normalize_inputs=True),
+    "cpu": dict(d_model=64, heads=4, blocks=2, feed_forward=128, latent=32, projection_hidden=64,
+                projection_output=32, dropout=0.2, batch_size=32, lr=1e-3, normalize_inputs=True),
     "paper": dict(d_model=800, heads=4, blocks=2, feed_forward=900, latent=700, projection_hidden=400,
-                  projection_output=50, batch_size=500, lr=1e-4, normalize_inputs=False),
+                  projection_output=50, dropout=0.1, batch_size=500, lr=1e-4, normalize_inputs=False),
 }
 
 
