@@ -9,7 +9,7 @@ namespace HyperRepHub.Core.Tests.HyperRepresentations;
 public sealed class AlignedTrainingDataTests
 {
     [Fact]
-    public void Create_PermutedCopiesOfOneModel_AlignsThemAllToIt()
+    public void Create_PermutedCopies_AlignToOneModel()
     {
         using var scope = NewDisposeScope();
         var architecture = BuiltInArchitectures.CnnSmall;
@@ -26,7 +26,7 @@ public sealed class AlignedTrainingDataTests
     }
 
     [Fact]
-    public void Create_DifferentModels_ReferenceIsAFixedPointMean()
+    public void Create_DifferentModels_ReferenceIsFixedPoint()
     {
         using var scope = NewDisposeScope();
         var architecture = BuiltInArchitectures.CnnSmall;

@@ -10,7 +10,7 @@ namespace HyperRepHub.Core.Tests.HyperRepresentations;
 public sealed class DenoisingTests
 {
     [Fact]
-    public void CreateViewsWithWeights_Erasing_KeepsTheWeightsBeforeErasing()
+    public void CreateViewsWithWeights_KeepsUnerasedWeights()
     {
         using var scope = NewDisposeScope();
         var architecture = BuiltInArchitectures.CnnSmall;
@@ -31,7 +31,7 @@ public sealed class DenoisingTests
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
-    public void Compute_Denoise_ReconstructsTheRightTarget(bool denoise)
+    public void Compute_Denoise_UsesMatchingTarget(bool denoise)
     {
         using var scope = NewDisposeScope();
         var architecture = BuiltInArchitectures.CnnSmall;

@@ -15,7 +15,7 @@ public sealed record AlignedTrainingData(HyperRepTrainingData Data, Tensor Refer
     int StartEpoch, int Rounds)
 {
     /// <summary>
-    /// Most rounds of aligning to the mean. On the 30-model MNIST zoo the aligned split stopped changing after 17
+    /// Maximum number of rounds of aligning to the mean. On the 30-model MNIST zoo the aligned split stopped changing after 17
     /// rounds, and after 10 its spread around the mean was within 0.1% of that.
     /// </summary>
     public const int MaxRounds = 10;
