@@ -83,7 +83,9 @@ public sealed class HubTrainCommandTests
         var config = Assert.Single(requests.HyperReps).Config;
         Assert.Equal(64, config.DModel);
         Assert.Equal(128, config.FeedForward);
-        Assert.Equal(64, config.LatentDimension);
+        Assert.Equal(32, config.LatentDimension);
+        Assert.Equal(0.2, config.Dropout);
+        Assert.False(config.ReconstructAugmentedViews);
         Assert.Equal(32, config.BatchSize);
         Assert.Equal(400, config.Epochs);
         Assert.Equal(0, config.EarlyStoppingPatience);
@@ -126,7 +128,8 @@ public sealed class HubTrainCommandTests
 
         var (exitCode, _, error) = await HyperrepProcess.RunAsync("hyper-rep", "train", "--zoo-id", "zoo-a",
             "--permutation", "0.5", "--normalize-inputs", "false", "--keep-best", "true",
-            "--align-neurons", "false", "--latent-noise", "0.25", "--hub", hub.Address.ToString());
+            "--align-neurons", "false", "--latent-noise", "0.25", "--denoise", "false", "--input-noise", "0.01",
+            "--hub", hub.Address.ToString());
 
         Assert.True(exitCode == 0, error);
         var config = Assert.Single(requests.HyperReps).Config;
@@ -135,6 +138,8 @@ public sealed class HubTrainCommandTests
         Assert.True(config.KeepBestValidation);
         Assert.True(config.DisableNeuronAlignment);
         Assert.Equal(0.25, config.LatentNoise);
+        Assert.True(config.ReconstructAugmentedViews);
+        Assert.Equal(0.01, config.NoiseStd);
     }
 
     [Fact]
