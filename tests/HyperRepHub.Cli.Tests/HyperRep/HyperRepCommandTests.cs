@@ -28,6 +28,8 @@ public sealed class HyperRepCommandTests : IDisposable
     [InlineData("--latent-noise", "abc", "Invalid --latent-noise 'abc'; expected a number such as 0.5.")]
     [InlineData("--keep-best", "maybe", "Invalid --keep-best 'maybe'; use true or false.")]
     [InlineData("--align-neurons", "yes", "Invalid --align-neurons 'yes'; use true or false.")]
+    [InlineData("--denoise", "maybe", "Invalid --denoise 'maybe'; use true or false.")]
+    [InlineData("--input-noise", "-1", "Invalid --input-noise -1: --input-noise must be a non-negative value.")]
     public async Task Train_InvalidOption_NamesTheOption(string option, string value, string message)
     {
         string zoo = WriteZoo(models: 20, epochs: [1]);
@@ -37,6 +39,7 @@ public sealed class HyperRepCommandTests : IDisposable
 
         Assert.Equal(1, train.ExitCode);
         Assert.Contains(message, train.Error);
+        Assert.DoesNotContain("Usage:", train.Output);
         Assert.False(Directory.Exists(output));
     }
 
