@@ -9,6 +9,7 @@ foreach (var command in CommandCatalog.Create())
 }
 
 HubCommands.AddTo(root);
+WholeNumberOptions.Apply(root);
 
 // Ctrl-C cancels the running command's token; allow a training step and an epoch's file writes time to finish.
 var invocation = new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(30) };

@@ -29,6 +29,7 @@ public sealed class HyperRepCommandTests : IDisposable
     [InlineData("--keep-best", "maybe", "Invalid --keep-best 'maybe'; use true or false.")]
     [InlineData("--align-neurons", "yes", "Invalid --align-neurons 'yes'; use true or false.")]
     [InlineData("--denoise", "maybe", "Invalid --denoise 'maybe'; use true or false.")]
+    [InlineData("--epochs", "abc", "Invalid --epochs 'abc'; expected a whole number such as 5.")]
     [InlineData("--input-noise", "-1", "Invalid --input-noise -1: --input-noise must be a non-negative value.")]
     public async Task Train_InvalidOption_NamesTheOption(string option, string value, string message)
     {
