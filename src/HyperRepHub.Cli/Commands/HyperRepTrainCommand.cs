@@ -172,7 +172,7 @@ internal static class HyperRepTrainCommand
             var data = ZooTrainingData.Load(zoo, epochs);
             string work = Path.Combine(outDirectory, WorkFolder);
             var trainer = new HyperRepTrainer(data, config, work);
-            WriteResuming(output, work, config, json);
+            WriteResuming(output, work, config, trainer.DataFingerprint, json);
             using var result = trainer.Train(p => WriteProgress(output, p, json), cancellationToken);
             HyperRepresentationFolder.Save(result.HyperRepresentation, outDirectory);
             new TrainingRecord(zoo.Directory, epochs, data.Train.Count, result.StoppedEarly, result.History)
@@ -193,11 +193,14 @@ internal static class HyperRepTrainCommand
         }
     }
 
-    /// <summary>Prints where training resumes when the work folder has a checkpoint of the same settings.</summary>
-    private static void WriteResuming(TextWriter output, string work, HyperRepConfig config, bool json)
+    /// <summary>
+    /// Prints where training resumes when the work folder has a checkpoint of the same settings and data.
+    /// </summary>
+    private static void WriteResuming(TextWriter output, string work, HyperRepConfig config, string dataFingerprint,
+        bool json)
     {
         if (!TrainingCheckpoint.Exists(work) || TrainingCheckpoint.ReadState(work) is not { } state ||
-            state.Config != config)
+            state.Config != config || state.DataFingerprint is { } saved && saved != dataFingerprint)
         {
             return;
         }

@@ -45,6 +45,7 @@ public sealed class HyperRepTrainer
 
         this.config = config;
         this.workDirectory = workDirectory;
+        DataFingerprint = TrainingDataFingerprint.Compute(data);
         this.logger = logger ?? NullLogger.Instance;
         if (config.AlignNeurons)
         {
@@ -59,6 +60,12 @@ public sealed class HyperRepTrainer
         }
     }
 
+    /// <summary>
+    /// SHA-256 of the training and validation checkpoints as given (before alignment). A checkpoint written for
+    /// other data is not resumed.
+    /// </summary>
+    public string DataFingerprint { get; }
+
     /// <summary>Number of optimizer steps per epoch: complete batches only.</summary>
     public int StepsPerEpoch => data.Train.Count / config.BatchSize;
 
@@ -71,7 +78,7 @@ public sealed class HyperRepTrainer
         CancellationToken cancellationToken = default)
     {
         Directory.CreateDirectory(workDirectory);
-        var run = TrainingRun.Start(data, config, workDirectory, logger, alignmentReference);
+        var run = TrainingRun.Start(data, config, workDirectory, logger, DataFingerprint, alignmentReference);
         HyperRepTrainerLog.Started(logger, workDirectory, data.Train.Count, StepsPerEpoch,
             run.Network.parameters().Sum(p => p.numel()));
         while (!run.State.Stopped)
@@ -94,7 +101,17 @@ public sealed class HyperRepTrainer
     {
         int epoch = run.State.CompletedEpochs + 1;
         var (loss, reconstruction, contrast, samplesPerSecond) = RunSteps(run, cancellationToken);
+        if (!double.IsFinite(loss))
+        {
+            throw Diverged(epoch, "training", loss);
+        }
+
         var (validationLoss, validationR2) = Validate(run);
+        if (!double.IsFinite(validationLoss))
+        {
+            throw Diverged(epoch, "validation", validationLoss);
+        }
+
         var (schedule, improved, reduce) = run.State.Schedule.Step(validationLoss, config.PlateauPatience);
         double learningRate = run.State.LearningRate;
         if (reduce && config.PlateauFactor < 1)
@@ -162,6 +179,15 @@ public sealed class HyperRepTrainer
         double loss = run.Loss.Reconstruction.Compute(prediction, target, config.Reduction).item<float>();
         return (loss, ReconstructionMetrics.R2(prediction, target));
     }
+
+    /// <summary>
+    /// The error for a non-finite loss. It is thrown before the epoch's checkpoint is written, so the previous
+    /// checkpoint stays the latest.
+    /// </summary>
+    private static InvalidOperationException Diverged(int epoch, string split, double loss) => new(
+        $"Training diverged in epoch {epoch}: the {split} loss is {loss}. " +
+        (epoch > 1 ? $"The checkpoint of epoch {epoch - 1} is kept. " : "No checkpoint was written. ") +
+        "Lower the learning rate or the noise settings and train into a new directory.");
 
     private HyperRepTrainingResult Finish(TrainingRun run)
     {

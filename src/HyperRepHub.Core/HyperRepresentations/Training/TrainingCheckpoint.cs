@@ -69,8 +69,28 @@ public static class TrainingCheckpoint
     public static void Restore(string workDirectory, HyperRepAutoencoder network, OptimizerHelper optimizer)
     {
         string folder = RequireFolder(workDirectory);
-        TensorFiles.LoadModule(network, Path.Combine(folder, ModelFile));
-        optimizer.load_state_dict(Path.Combine(folder, OptimizerFile));
+        try
+        {
+            TensorFiles.LoadModule(network, Path.Combine(folder, ModelFile));
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new InvalidDataException($"{ex.Message.Split(" Train or download", 2)[0]} Delete '{workDirectory}' " +
+                "to train from the start.", ex);
+        }
+
+        string optimizerPath = Path.Combine(folder, OptimizerFile);
+        try
+        {
+            optimizer.load_state_dict(optimizerPath);
+        }
+        catch (Exception ex) when (ex is EndOfStreamException or IOException or ArgumentException
+            or InvalidOperationException && ex is not FileNotFoundException)
+        {
+            throw new InvalidDataException(
+                $"The optimizer state '{optimizerPath}' is damaged or incomplete: {ex.Message} Delete " +
+                $"'{workDirectory}' to train from the start.", ex);
+        }
     }
 
     /// <summary>Encodes a generator's state for <see cref="TrainingState"/>.</summary>

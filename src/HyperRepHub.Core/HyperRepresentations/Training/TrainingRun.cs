@@ -33,8 +33,11 @@ internal sealed class TrainingRun
 
     public TrainingState State { get; set; } = null!;
 
+    /// <summary>The fingerprint of the data this run trains on, stored with every checkpoint.</summary>
+    public string DataFingerprint { get; private set; } = "";
+
     public static TrainingRun Start(HyperRepTrainingData data, HyperRepConfig config, string workDirectory,
-        ILogger logger, Tensor? alignmentReference = null)
+        ILogger logger, string dataFingerprint, Tensor? alignmentReference = null)
     {
         bool resume = TrainingCheckpoint.Exists(workDirectory);
         var saved = resume ? TrainingCheckpoint.ReadState(workDirectory) : null;
@@ -46,6 +49,14 @@ internal sealed class TrainingRun
                 "a new directory.");
         }
 
+        if (saved?.DataFingerprint is { } savedFingerprint && savedFingerprint != dataFingerprint)
+        {
+            throw new InvalidOperationException(
+                $"The checkpoint in '{workDirectory}' was written for other training data (another zoo, other " +
+                "checkpoint epochs or changed checkpoints); train into a new directory, or delete this one to start " +
+                "over.");
+        }
+
         var statistics = saved?.Statistics ?? LayerStatistics.Compute(data.Architecture, data.Train.Weights);
         var network = new HyperRepAutoencoder(data.Architecture, config);
         network.SetNormalization(statistics);
@@ -55,7 +66,10 @@ internal sealed class TrainingRun
         }
 
         var optimizer = optim.Adam(network.parameters(), config.LearningRate, weight_decay: config.WeightDecay);
-        var run = new TrainingRun(network, optimizer, new TrainingLoss(network, statistics));
+        var run = new TrainingRun(network, optimizer, new TrainingLoss(network, statistics))
+        {
+            DataFingerprint = dataFingerprint,
+        };
         if (saved is null)
         {
             run.State = run.Capture(0, config.LearningRate, PlateauSchedule.Initial, [], stopped: false, statistics);
@@ -82,7 +96,7 @@ internal sealed class TrainingRun
             TrainingCheckpoint.EncodeGenerator(ShuffleGenerator),
             TrainingCheckpoint.EncodeGenerator(AugmentationGenerator),
             TrainingCheckpoint.EncodeGenerator(Network.DropoutGenerator),
-            history, Network.Config, statistics ?? State.Statistics, stopped);
+            history, Network.Config, statistics ?? State.Statistics, stopped, DataFingerprint);
 
     private void Restore(string workDirectory)
     {

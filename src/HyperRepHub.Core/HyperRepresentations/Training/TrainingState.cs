@@ -17,6 +17,8 @@ namespace HyperRepHub.Core.HyperRepresentations.Training;
 /// <param name="Config">The settings the run started with; resuming with other settings is rejected.</param>
 /// <param name="Statistics">Layer statistics of the training split.</param>
 /// <param name="Stopped">Whether training has ended (all epochs, or early stopping).</param>
+/// <param name="DataFingerprint">SHA-256 of the training and validation data; resuming on other data is rejected.
+/// Null in checkpoints written before it was recorded.</param>
 public sealed record TrainingState(
     int CompletedEpochs,
     double LearningRate,
@@ -27,4 +29,5 @@ public sealed record TrainingState(
     IReadOnlyList<EpochProgress> History,
     HyperRepConfig Config,
     LayerStatistics Statistics,
-    bool Stopped);
+    bool Stopped,
+    string? DataFingerprint = null);
