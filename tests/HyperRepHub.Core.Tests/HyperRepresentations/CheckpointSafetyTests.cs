@@ -46,14 +46,16 @@ public sealed class CheckpointSafetyTests
         Assert.False(TrainingCheckpoint.Exists(directory));
     }
 
-    [Fact]
-    public void Train_TruncatedOptimizerState_NamesTheFile()
+    [Theory]
+    [InlineData("optimizer.bin")]
+    [InlineData("model.safetensors")]
+    public void Train_TruncatedCheckpointFile_NamesTheFile(string file)
     {
         var data = SyntheticZoo.CnnSmallData();
         string directory = SyntheticZoo.TemporaryDirectory();
         using var first = new HyperRepTrainer(data, SyntheticZoo.TinyConfig with { Epochs = 1 }, directory).Train();
-        string optimizer = Path.Combine(directory, TrainingCheckpoint.FolderName, "optimizer.bin");
-        using (var stream = new FileStream(optimizer, FileMode.Open))
+        string path = Path.Combine(directory, TrainingCheckpoint.FolderName, file);
+        using (var stream = new FileStream(path, FileMode.Open))
         {
             stream.SetLength(100);
         }
@@ -61,7 +63,7 @@ public sealed class CheckpointSafetyTests
         var error = Assert.Throws<InvalidDataException>(() =>
             new HyperRepTrainer(data, SyntheticZoo.TinyConfig with { Epochs = 1 }, directory).Train());
 
-        Assert.Contains(optimizer, error.Message);
+        Assert.Contains(path, error.Message);
         Assert.Contains("to train from the start", error.Message);
     }
 }

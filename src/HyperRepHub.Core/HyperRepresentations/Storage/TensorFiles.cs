@@ -12,7 +12,7 @@ internal static class TensorFiles
     public static void SaveModule(nn.Module module, string path) =>
         WriteAtomically(path, temporary => module.save_safetensors(temporary));
 
-    public static void LoadModule(nn.Module module, string path)
+    public static void LoadModule(nn.Module module, string path, string remedy = RetrainRemedy)
     {
         RequireFile(path);
         try
@@ -21,7 +21,7 @@ internal static class TensorFiles
         }
         catch (Exception ex) when (IsDamagedFile(ex))
         {
-            throw Damaged(path, ex);
+            throw Damaged(path, ex, remedy);
         }
     }
 
@@ -47,9 +47,10 @@ internal static class TensorFiles
         ex is System.Text.Json.JsonException or EndOfStreamException or ArgumentException or InvalidOperationException
             or FormatException or OverflowException or IOException && ex is not FileNotFoundException;
 
-    private static InvalidDataException Damaged(string path, Exception inner) => new(
-        $"'{path}' is damaged or incomplete ({new FileInfo(path).Length} bytes): {inner.Message} Train or download " +
-        "the hyper-representation again.", inner);
+    private const string RetrainRemedy = "Train or download the hyper-representation again.";
+
+    private static InvalidDataException Damaged(string path, Exception inner, string remedy = RetrainRemedy) => new(
+        $"'{path}' is damaged or incomplete ({new FileInfo(path).Length} bytes): {inner.Message} {remedy}", inner);
 
     private static void WriteAtomically(string path, Action<string> write)
     {

@@ -69,15 +69,8 @@ public static class TrainingCheckpoint
     public static void Restore(string workDirectory, HyperRepAutoencoder network, OptimizerHelper optimizer)
     {
         string folder = RequireFolder(workDirectory);
-        try
-        {
-            TensorFiles.LoadModule(network, Path.Combine(folder, ModelFile));
-        }
-        catch (InvalidDataException ex)
-        {
-            throw new InvalidDataException($"{ex.Message.Split(" Train or download", 2)[0]} Delete '{workDirectory}' " +
-                "to train from the start.", ex);
-        }
+        string restart = $"Delete '{workDirectory}' to train from the start.";
+        TensorFiles.LoadModule(network, Path.Combine(folder, ModelFile), restart);
 
         string optimizerPath = Path.Combine(folder, OptimizerFile);
         try
@@ -88,8 +81,7 @@ public static class TrainingCheckpoint
             or InvalidOperationException && ex is not FileNotFoundException)
         {
             throw new InvalidDataException(
-                $"The optimizer state '{optimizerPath}' is damaged or incomplete: {ex.Message} Delete " +
-                $"'{workDirectory}' to train from the start.", ex);
+                $"The optimizer state '{optimizerPath}' is damaged or incomplete: {ex.Message} {restart}", ex);
         }
     }
 

@@ -6,7 +6,7 @@ namespace HyperRepHub.Core.HyperRepresentations.Training;
 
 /// <summary>
 /// A SHA-256 fingerprint of what a run trains on: the architecture, and the model ids, epochs and weights of the
-/// training and validation splits. A checkpoint stores it so that a resume on other data is rejected; a byte-identical
+/// training and validation splits. A checkpoint stores it, so a resume on other data is rejected. A byte-identical
 /// copy of the zoo at another path has the same fingerprint.
 /// </summary>
 internal static class TrainingDataFingerprint
