@@ -58,7 +58,8 @@ internal static class HubTrainCommands
         };
         var zooEpochs = new Option<int[]>("--zoo-epochs")
         {
-            Description = "Zoo checkpoint epochs to train on, e.g. '--zoo-epochs 3 4 5' (default: 21 to 25).",
+            Description = "Zoo checkpoint epochs to train on, e.g. '--zoo-epochs 3 4 5' (default: 21 to 25 on the hub; " +
+                "with --out, 21 to 25 or the last five epochs of a shorter zoo).",
             AllowMultipleArgumentsPerToken = true,
         };
         var command = new Command("train", "Train a hyper-representation on a zoo.")

@@ -168,7 +168,9 @@ internal static class HyperRepTrainCommand
         try
         {
             var zoo = Zoo.Open(parseResult.GetValue(ZooOption)!.FullName);
-            var epochs = ZooTrainingData.DefaultEpochs(zoo);
+            // --zoo-epochs is one of the hub options merged into this command; a local run honours it too.
+            var requested = parseResult.GetValue<int[]>("--zoo-epochs");
+            IReadOnlyList<int> epochs = requested is { Length: > 0 } ? requested : ZooTrainingData.DefaultEpochs(zoo);
             var data = ZooTrainingData.Load(zoo, epochs);
             string work = Path.Combine(outDirectory, WorkFolder);
             var trainer = new HyperRepTrainer(data, config, work);

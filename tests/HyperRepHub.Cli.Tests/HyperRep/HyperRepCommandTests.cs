@@ -45,6 +45,21 @@ public sealed class HyperRepCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Train_ZooEpochs_TrainsOnThoseEpochs()
+    {
+        string zoo = WriteZoo(models: 20, epochs: [1, 2, 3]);
+        string output = Path.Combine(directory, "epoch-two");
+
+        var train = await RunAsync("hyper-rep", "train", "--zoo", zoo, "--out", output, "--epochs", "1",
+            "--batch-size", "4", "--d-model", "16", "--feed-forward", "32", "--latent", "8", "--zoo-epochs", "2");
+
+        Assert.True(train.ExitCode == 0, train.Error);
+        using var record = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "training.json")));
+        var epochs = record.RootElement.GetProperty("epochs").EnumerateArray().Select(e => e.GetInt32());
+        Assert.Equal([2], epochs);
+    }
+
+    [Fact]
     public async Task TrainThenReport_SmallZoo_ReportsEveryLayer()
     {
         string zoo = WriteZoo(models: 20, epochs: [1, 2, 3]);
