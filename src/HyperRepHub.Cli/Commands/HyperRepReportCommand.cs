@@ -39,7 +39,8 @@ internal static class HyperRepReportCommand
     public static Command Create()
     {
         var command = new Command("report",
-            "Report how well a hyper-representation reconstructs the zoo's test split.");
+            "Report how well a hyper-representation reconstructs the zoo's test split. Exits with 0 when the " +
+            "reconstructions work (verdict Good or Degraded), 2 when they are at chance and 1 on an error.");
         command.Arguments.Add(FolderArgument);
         command.Options.Add(ZooOption);
         command.Options.Add(BaselineOption);
@@ -62,6 +63,12 @@ internal static class HyperRepReportCommand
             }
 
             HyperRepresentationFolder.ThrowIfUnfinished(folder);
+            if (!File.Exists(Path.Combine(folder, HyperRepresentationFolder.ModelFile)))
+            {
+                throw new FileNotFoundException($"'{folder}' is not a saved hyper-representation (it has no " +
+                    $"{HyperRepresentationFolder.ModelFile}); give the --out folder of 'hyperrep hyper-rep train'.");
+            }
+
             var record = TrainingRecord.TryLoad(folder);
             string zooPath = parseResult.GetValue(ZooOption)?.FullName ?? record?.Zoo ?? throw new ArgumentException(
                 $"'{folder}' has no {TrainingRecord.FileName}; give the zoo with --zoo.");

@@ -45,6 +45,17 @@ public sealed class HyperRepCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Report_ZooFolder_SaysItIsNoHyperRepresentation()
+    {
+        string zoo = WriteZoo(models: 20, epochs: [1]);
+
+        var report = await RunAsync("hyper-rep", "report", zoo);
+
+        Assert.Equal(1, report.ExitCode);
+        Assert.Contains("is not a saved hyper-representation", report.Error);
+    }
+
+    [Fact]
     public async Task Train_ZooEpochs_TrainsOnThoseEpochs()
     {
         string zoo = WriteZoo(models: 20, epochs: [1, 2, 3]);
