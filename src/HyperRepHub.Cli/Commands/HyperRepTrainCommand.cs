@@ -312,28 +312,13 @@ internal static class HyperRepTrainCommand
         output.Flush();
     }
 
-    // The trainer keeps the network of the last epoch that its plateau schedule counted as an improvement.
-    private static EpochProgress? KeptEpoch(IEnumerable<EpochProgress> history)
-    {
-        var schedule = PlateauSchedule.Initial;
-        EpochProgress? kept = null;
-        foreach (var epoch in history)
-        {
-            var (next, improved, _) = schedule.Step(epoch.ValidationLoss, int.MaxValue);
-            schedule = next;
-            kept = improved ? epoch : kept;
-        }
-
-        return kept;
-    }
-
     private static void WriteDone(TextWriter output, string directory, HyperRepTrainingResult result, bool json)
     {
         var last = result.History.Count > 0 ? result.History[^1] : null;
-        // With KeepBestValidation the saved network is the one of the lowest validation loss, not the last one.
         string validation = last is null ? "." : $"; last validation R² {last.ValidationR2:F4}.";
-        if (result.HyperRepresentation.Config.KeepBestValidation && KeptEpoch(result.History) is { } kept)
+        if (last is not null && result.KeptEpoch != last.Epoch)
         {
+            var kept = result.History.First(epoch => epoch.Epoch == result.KeptEpoch);
             validation = $"; kept the network of epoch {kept.Epoch}, validation R² {kept.ValidationR2:F4}.";
         }
 

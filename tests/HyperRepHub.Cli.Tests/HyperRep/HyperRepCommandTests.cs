@@ -45,7 +45,7 @@ public sealed class HyperRepCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Report_ZooFolder_SaysItIsNoHyperRepresentation()
+    public async Task Report_ZooFolder_IsRejected()
     {
         string zoo = WriteZoo(models: 20, epochs: [1]);
 

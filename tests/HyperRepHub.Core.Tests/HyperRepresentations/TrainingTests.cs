@@ -100,6 +100,20 @@ public sealed class TrainingTests
         Assert.Contains("BatchSize", error.Message);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Train_KeptEpoch_MatchesSavedNetwork(bool keepBest)
+    {
+        var data = SyntheticZoo.CnnSmallData();
+        var config = SyntheticZoo.TinyConfig with { Epochs = 4, KeepBestValidation = keepBest };
+
+        using var result = new HyperRepTrainer(data, config, SyntheticZoo.TemporaryDirectory()).Train();
+
+        var expected = keepBest ? result.History.MinBy(epoch => epoch.ValidationLoss)!.Epoch : 4;
+        Assert.Equal(expected, result.KeptEpoch);
+    }
+
     [Fact]
     public void Train_CheckpointWithOtherSettings_IsRejected()
     {

@@ -192,9 +192,14 @@ public sealed class HyperRepTrainer
     private HyperRepTrainingResult Finish(TrainingRun run)
     {
         string best = Path.Combine(workDirectory, BestModelFile);
+        var history = run.State.History;
+        int keptEpoch = history.Count > 0 ? history[^1].Epoch : 0;
         if (config.KeepBestValidation && File.Exists(best))
         {
             TensorFiles.LoadModule(run.Network, best);
+            // The best network was saved in the epoch whose validation loss the schedule stores as its best.
+            keptEpoch = history.LastOrDefault(epoch => epoch.ValidationLoss == run.State.Schedule.BestLoss)?.Epoch ??
+                keptEpoch;
         }
 
         run.Network.eval();
@@ -203,7 +208,7 @@ public sealed class HyperRepTrainer
         var anchors = new AnchorSet(embeddings, data.Train.ModelIds, data.Train.Epochs, data.Train.Accuracies);
         var hyperRepresentation = new HyperRepresentation(run.Network, run.State.Statistics, anchors);
         bool early = run.State.CompletedEpochs < config.Epochs;
-        return new HyperRepTrainingResult(hyperRepresentation, run.State.History, early);
+        return new HyperRepTrainingResult(hyperRepresentation, history, early) { KeptEpoch = keptEpoch };
     }
 
     internal static Tensor Reconstruct(HyperRepAutoencoder network, Tensor weights) =>

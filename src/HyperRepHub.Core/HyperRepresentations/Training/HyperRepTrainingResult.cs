@@ -8,6 +8,12 @@ namespace HyperRepHub.Core.HyperRepresentations.Training;
 public sealed record HyperRepTrainingResult(HyperRepresentation HyperRepresentation,
     IReadOnlyList<EpochProgress> History, bool StoppedEarly) : IDisposable
 {
+    /// <summary>
+    /// The epoch whose network <see cref="HyperRepresentation"/> is: the best validation epoch when the best network
+    /// is kept, otherwise the last one (0 before any epoch).
+    /// </summary>
+    public int KeptEpoch { get; init; }
+
     /// <summary>Disposes the hyper-representation's network and anchors.</summary>
     public void Dispose() => HyperRepresentation.Dispose();
 }
